@@ -1,0 +1,7 @@
+package dev.portcullis.domain.policy;
+
+/** The effect of a policy statement. */
+public enum Effect {
+  Allow,
+  Deny
+}

@@ -1,0 +1,27 @@
+package dev.portcullis.domain.port.in;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a new session is for: the principal, its roles and attributes, and how long it lives. */
+public record IssueSessionCommand(
+    String principalId,
+    Set<String> roles,
+    Map<String, String> attributes,
+    Duration timeToLive,
+    Optional<String> apiKey) {
+
+  public IssueSessionCommand {
+    Objects.requireNonNull(principalId, "principalId");
+    roles = Set.copyOf(roles);
+    attributes = Map.copyOf(attributes);
+    Objects.requireNonNull(timeToLive, "timeToLive");
+    Objects.requireNonNull(apiKey, "apiKey");
+    if (timeToLive.isNegative() || timeToLive.isZero()) {
+      throw new IllegalArgumentException("timeToLive must be positive, got " + timeToLive);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.portcullis.domain.port.out;
+
+import java.security.SecureRandom;
+
+/** Outgoing port: where issued tokens get their randomness. */
+public interface RandomSource {
+
+  /** Fills {@code bytes} with random bytes. */
+  void nextBytes(byte[] bytes);
+
+  /** The production source: one {@link SecureRandom} per process. */
+  static RandomSource secure() {
+    SecureRandom random = new SecureRandom();
+    return random::nextBytes;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.portcullis.domain.rules;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One permission: an HTTP method and path pattern ({@code GET /orders/*}, {@code * /*}), or a
+ * WebSocket route key ({@code $connect}).
+ */
+public sealed interface Grant {
+
+  /** Longest path pattern accepted, so every policy resource stays under API Gateway's 512. */
+  int MAX_PATH_LENGTH = 256;
+
+  /** The methods a grant may name; {@code *} and {@code ANY} mean all of them. */
+  Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+  /** What this grant adds after {@code STAGE/} in a policy resource. */
+  String resourceSuffix();
+
+  /** Parses one grant, or says what is wrong with it. */
+  static Parsed parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new Parsed.Rejected("is empty");
+    }
+    int space = text.indexOf(' ');
+    if (space < 0) {
+      return RouteKeyGrant.PATTERN.matcher(text).matches()
+          ? new Parsed.Accepted(new RouteKeyGrant(text))
+          : new Parsed.Rejected(
+              "is neither 'METHOD PATH' (like 'GET /orders/*') nor a WebSocket route key (like"
+                  + " '$connect')");
+    }
+    String method = text.substring(0, space);
+    String path = text.substring(space + 1);
+    Optional<String> methodProblem = HttpGrant.methodProblem(method);
+    if (methodProblem.isPresent()) {
+      return new Parsed.Rejected(methodProblem.get());
+    }
+    Optional<String> pathProblem = HttpGrant.pathProblem(path);
+    if (pathProblem.isPresent()) {
+      return new Parsed.Rejected(pathProblem.get());
+    }
+    return new Parsed.Accepted(new HttpGrant(method.equals("ANY") ? "*" : method, path));
+  }
+
+  /** The outcome of parsing a grant. */
+  sealed interface Parsed {
+    /** A valid grant. */
+    record Accepted(Grant grant) implements Parsed {}
+
+    /** An invalid grant, and why, phrased to follow the grant's text. */
+    record Rejected(String problem) implements Parsed {}
+  }
+
+  /** Grants an HTTP method ({@code *} for any) on a path pattern where {@code *} spans segments. */
+  record HttpGrant(String method, String pathPattern) implements Grant {
+
+    private static final Pattern PATH = Pattern.compile("/[/.a-zA-Z0-9_*-]*");
+
+    public HttpGrant {
+      methodProblem(method)
+          .or(() -> pathProblem(pathPattern))
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException(
+                    "grant '" + method + " " + pathPattern + "' " + problem);
+              });
+    }
+
+    @Override
+    public String resourceSuffix() {
+      return method + pathPattern;
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + pathPattern;
+    }
+
+    static Optional<String> methodProblem(String method) {
+      if (method.equals("*") || method.equals("ANY") || METHODS.contains(method)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "has unknown method '"
+              + method
+              + "': use *, ANY or one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS (upper case)");
+    }
+
+    static Optional<String> pathProblem(String path) {
+      if (path.length() > MAX_PATH_LENGTH) {
+        return Optional.of("has a path longer than " + MAX_PATH_LENGTH + " characters");
+      }
+      if (!PATH.matcher(path).matches()) {
+        return Optional.of(
+            "has path '"
+                + path
+                + "': a path starts with / and holds only letters, digits, / . - _ and the wildcard"
+                + " * (write /orders/* rather than /orders/{id})");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Grants a WebSocket route key, such as {@code $connect}. */
+  record RouteKeyGrant(String routeKey) implements Grant {
+
+    static final Pattern PATTERN = Pattern.compile("\\$?[a-zA-Z0-9_.-]{1,128}");
+
+    public RouteKeyGrant {
+      if (!PATTERN.matcher(routeKey).matches()) {
+        throw new IllegalArgumentException("route key '" + routeKey + "' is not valid");
+      }
+    }
+
+    @Override
+    public String resourceSuffix() {
+      return routeKey;
+    }
+
+    @Override
+    public String toString() {
+      return routeKey;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.portcullis.domain.service;
+
+import dev.portcullis.domain.model.Credential;
+import dev.portcullis.domain.model.Identity;
+import dev.portcullis.domain.model.Resolution;
+import dev.portcullis.domain.policy.PolicyBuilder;
+import dev.portcullis.domain.policy.PolicyDocument;
+import dev.portcullis.domain.policy.PolicyEvaluator;
+import dev.portcullis.domain.port.in.AuthorizationRequest;
+import dev.portcullis.domain.port.in.AuthorizeUseCase;
+import dev.portcullis.domain.port.in.Decision;
+import dev.portcullis.domain.port.out.IdentityResolver;
+import dev.portcullis.domain.rules.AccessRules;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides on a call: resolves the credential over the chain of backends, then builds the policy of
+ * every route the identity's roles grant on the called API and stage.
+ *
+ * <p>The chain is tried in order, skipping backends that do not accept the credential's shape. The
+ * first backend that knows the credential decides, whether it resolves, expired, revoked or
+ * invalid; "not found" passes to the next. A backend that cannot answer throws, and so does this
+ * service: it never falls through to a weaker backend and never turns an outage into a denial.
+ */
+public final class AuthorizeService implements AuthorizeUseCase {
+
+  private final List<IdentityResolver> chain;
+  private final AccessRules rules;
+  private final Clock clock;
+
+  public AuthorizeService(List<IdentityResolver> chain, AccessRules rules, Clock clock) {
+    this.chain = List.copyOf(chain);
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (this.chain.isEmpty()) {
+      throw new IllegalArgumentException("the chain of identity backends must not be empty");
+    }
+  }
+
+  @Override
+  public Decision authorize(AuthorizationRequest request) {
+    if (request.presentedCredential().isEmpty()) {
+      return new Decision.Unauthenticated("missing_credential", Optional.empty(), Optional.empty());
+    }
+    Optional<Credential> parsed = Credential.parse(request.presentedCredential().get());
+    if (parsed.isEmpty()) {
+      return new Decision.Unauthenticated(
+          "malformed_credential", Optional.empty(), Optional.empty());
+    }
+    Credential credential = parsed.get();
+    boolean accepted = false;
+    for (IdentityResolver resolver : chain) {
+      if (!resolver.accepts(credential)) {
+        continue;
+      }
+      accepted = true;
+      Resolution resolution = resolver.resolve(credential);
+      if (resolution instanceof Resolution.NotFound) {
+        continue;
+      }
+      if (resolution instanceof Resolution.Resolved resolved) {
+        return decide(resolved.identity(), request, credential);
+      }
+      return new Decision.Unauthenticated(
+          resolution.reason(), Optional.of(credential.fingerprint()), Optional.of(resolver.name()));
+    }
+    return new Decision.Unauthenticated(
+        accepted ? "not_found" : "no_backend_for_credential",
+        Optional.of(credential.fingerprint()),
+        Optional.empty());
+  }
+
+  private Decision decide(Identity identity, AuthorizationRequest request, Credential credential) {
+    if (identity.isExpiredAt(clock.instant())) {
+      // A backend or a cache may hand back an identity that expired since it was read.
+      return new Decision.Unauthenticated(
+          "expired", Optional.of(credential.fingerprint()), Optional.of(identity.backend()));
+    }
+    PolicyDocument policy =
+        PolicyBuilder.build(rules.grantsFor(identity.roles()), request.target());
+    return new Decision.Authenticated(
+        identity,
+        policy,
+        ContextBuilder.build(identity),
+        PolicyEvaluator.allows(policy, request.target().arn()),
+        Optional.of(credential.fingerprint()));
+  }
+}
