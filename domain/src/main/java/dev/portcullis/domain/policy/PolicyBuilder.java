@@ -28,7 +28,9 @@ public final class PolicyBuilder {
     TreeSet<String> resources = new TreeSet<>();
     for (Grant grant : grants) {
       if ((grant instanceof Grant.RouteKeyGrant) == webSocket) {
-        resources.add(checked(target.stagePrefix(), grant.resourceSuffix()));
+        for (String suffix : grant.resourceSuffixes()) {
+          resources.add(checked(target.stagePrefix(), suffix));
+        }
       }
     }
     if (resources.isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.portcullis.domain.rules;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +18,8 @@ public sealed interface Grant {
   /** The methods a grant may name; {@code *} and {@code ANY} mean all of them. */
   Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-  /** What this grant adds after {@code STAGE/} in a policy resource. */
-  String resourceSuffix();
+  /** What this grant adds after {@code STAGE/} in policy resources: one or more patterns. */
+  List<String> resourceSuffixes();
 
   /** Parses one grant, or says what is wrong with it. */
   static Parsed parse(String text) {
@@ -69,9 +71,18 @@ public sealed interface Grant {
               });
     }
 
+    /**
+     * {@code METHOD/PATH}. For any method, {@code * /PATH} would become {@code *}{@code /PATH},
+     * whose leading {@code *} also spans slashes and so reaches into the path ({@code * /orders}
+     * would allow {@code GET /x/orders}); it is written once per method instead, unless the path
+     * itself starts with {@code /*}, where the two mean the same.
+     */
     @Override
-    public String resourceSuffix() {
-      return method + pathPattern;
+    public List<String> resourceSuffixes() {
+      if (!method.equals("*") || pathPattern.startsWith("/*")) {
+        return List.of(method + pathPattern);
+      }
+      return new TreeSet<>(METHODS).stream().map(m -> m + pathPattern).toList();
     }
 
     @Override
@@ -116,8 +127,8 @@ public sealed interface Grant {
     }
 
     @Override
-    public String resourceSuffix() {
-      return routeKey;
+    public List<String> resourceSuffixes() {
+      return List.of(routeKey);
     }
 
     @Override
