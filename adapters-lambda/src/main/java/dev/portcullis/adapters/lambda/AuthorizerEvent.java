@@ -1,0 +1,120 @@
+package dev.portcullis.adapters.lambda;
+
+import dev.portcullis.domain.model.MalformedArnException;
+import dev.portcullis.domain.model.RouteTarget;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one authorizer event that Portcullis reads, gathered by {@link EventReader} in one
+ * pass: the kind markers, the ARN, and the credential candidates of each configured token source.
+ */
+final class AuthorizerEvent {
+
+  static final byte ABSENT = 0;
+  static final byte PRESENT = 1;
+  static final byte CONFLICTING = 2;
+
+  String type;
+  String version;
+  String methodArn;
+  String routeArn;
+  String routeKey;
+  String contextEventType;
+  String contextRouteKey;
+  String authorizationToken;
+
+  /** Raw {@code Cookie} header values and HTTP API 2.0 {@code cookies} items, when wanted. */
+  final List<String> cookieStrings = new ArrayList<>(2);
+
+  // One slot per configured token source: the value seen, and whether it was seen, and whether a
+  // different value was seen too. Arrays rather than a map: this is the hot path.
+  private final String[] values;
+  private final byte[] states;
+
+  AuthorizerEvent(int sourceCount) {
+    this.values = new String[sourceCount];
+    this.states = new byte[sourceCount];
+  }
+
+  /**
+   * Records a value found for source {@code index}; a second, different value makes it ambiguous.
+   */
+  void offer(int index, String value) {
+    if (states[index] == ABSENT) {
+      values[index] = value;
+      states[index] = PRESENT;
+    } else if (states[index] == PRESENT && !values[index].equals(value)) {
+      states[index] = CONFLICTING;
+    }
+  }
+
+  byte state(int index) {
+    return states[index];
+  }
+
+  String value(int index) {
+    return values[index];
+  }
+
+  /**
+   * Recognises the kind: {@code type} TOKEN; else {@code version} 2.0 or 1.0; else the WebSocket
+   * markers ({@code eventType} CONNECT, route key {@code $connect}, a methodArn ending in {@code
+   * /$connect}); else a REST REQUEST event.
+   */
+  EventKind kind() {
+    if (type == null) {
+      throw AuthorizerFailureException.invalidEvent("the event has no type");
+    }
+    if (type.equals("TOKEN")) {
+      return EventKind.REST_TOKEN;
+    }
+    if (!type.equals("REQUEST")) {
+      throw AuthorizerFailureException.invalidEvent("the type is neither TOKEN nor REQUEST");
+    }
+    if (version != null) {
+      if (version.equals("2.0")) {
+        return EventKind.HTTP_V2;
+      }
+      if (version.equals("1.0")) {
+        return EventKind.HTTP_V1;
+      }
+      throw AuthorizerFailureException.invalidEvent("the version is neither 1.0 nor 2.0");
+    }
+    if ("CONNECT".equals(contextEventType)
+        || "$connect".equals(contextRouteKey)
+        || "$connect".equals(routeKey)
+        || (methodArn != null && methodArn.endsWith("/$connect"))) {
+      return EventKind.WEBSOCKET;
+    }
+    return EventKind.REST_REQUEST;
+  }
+
+  /**
+   * The route called: the {@code routeArn} of an HTTP API 2.0 event, the {@code methodArn} of any
+   * other. A WebSocket event must name a route key, and any other event an HTTP route.
+   */
+  RouteTarget target(EventKind kind) {
+    boolean v2 = kind == EventKind.HTTP_V2;
+    String field = v2 ? "routeArn" : "methodArn";
+    String arn = v2 ? routeArn : methodArn;
+    if (arn == null) {
+      throw AuthorizerFailureException.invalidEvent("the " + field + " is missing");
+    }
+    RouteTarget target;
+    try {
+      target = RouteTarget.parse(arn);
+    } catch (MalformedArnException e) {
+      // The domain's message says what is wrong without quoting the ARN.
+      throw AuthorizerFailureException.invalidEvent("the " + field + " is a " + e.getMessage());
+    }
+    boolean webSocketRoute = target.route() instanceof RouteTarget.WebSocketRoute;
+    if (webSocketRoute != (kind == EventKind.WEBSOCKET)) {
+      throw AuthorizerFailureException.invalidEvent(
+          webSocketRoute
+              ? "the " + field + " names a WebSocket route in a " + kind.logName() + " event"
+              : "the methodArn of a WebSocket event names an HTTP route");
+    }
+    return target;
+  }
+}

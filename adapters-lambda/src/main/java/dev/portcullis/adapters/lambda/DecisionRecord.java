@@ -1,0 +1,54 @@
+package dev.portcullis.adapters.lambda;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one authorizer call decided, for logs and metrics. It holds no token: only the first
+ * characters of the credential's fingerprint.
+ *
+ * @param requestId the Lambda request id, as given to the adapter
+ * @param kind the event kind, or null when the event could not be recognised
+ * @param outcome {@code allow}, {@code deny}, {@code unauthenticated}, {@code error} or {@code
+ *     invalid_event}
+ * @param reason a short reason: a code such as {@code not_found}, or for an invalid event the
+ *     human-readable problem
+ * @param principalId the principal, when the caller was authenticated
+ * @param fingerprintPrefix the first characters of the credential's fingerprint, when there was a
+ *     well-formed credential
+ * @param backend the backend that answered or failed, when one did
+ * @param latencyMicros the time spent in the adapter, in microseconds
+ */
+public record DecisionRecord(
+    String requestId,
+    EventKind kind,
+    String outcome,
+    String reason,
+    Optional<String> principalId,
+    Optional<String> fingerprintPrefix,
+    Optional<String> backend,
+    long latencyMicros) {
+
+  /** The caller may invoke the route called now. */
+  public static final String ALLOW = "allow";
+
+  /** The caller is known, and the policy written does not allow the route called now. */
+  public static final String DENY = "deny";
+
+  /** The caller is not known: the adapter threw {@link UnauthorizedException}. */
+  public static final String UNAUTHENTICATED = "unauthenticated";
+
+  /** A backend or the adapter failed: the adapter threw {@link AuthorizerFailureException}. */
+  public static final String ERROR = "error";
+
+  /** The event itself was unusable: the adapter threw {@link AuthorizerFailureException}. */
+  public static final String INVALID_EVENT = "invalid_event";
+
+  public DecisionRecord {
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(principalId, "principalId");
+    Objects.requireNonNull(fingerprintPrefix, "fingerprintPrefix");
+    Objects.requireNonNull(backend, "backend");
+  }
+}

@@ -1,0 +1,261 @@
+package dev.portcullis.adapters.lambda;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Reads an authorizer event in one pass of the streaming parser, keeping only what Portcullis
+ * needs: no tree, no data binding. Values of headers, cookies and parameters that no token source
+ * names are skipped without being turned into strings.
+ */
+final class EventReader {
+
+  /** Largest event read; API Gateway's own events are far smaller. */
+  static final int MAX_EVENT_BYTES = 256 * 1024;
+
+  /** Deepest nesting read; API Gateway's events nest five levels deep. */
+  static final int MAX_DEPTH = 32;
+
+  /** The one factory of the process: it holds the symbol tables and buffer pools. */
+  static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  private final JsonParser parser;
+  private final List<TokenSource> sources;
+  private final boolean wantsCookies;
+  private final AuthorizerEvent event;
+  // One bit per top-level field read: a field given twice makes the event unusable.
+  private int seen;
+
+  private EventReader(JsonParser parser, List<TokenSource> sources) {
+    this.parser = parser;
+    this.sources = sources;
+    this.event = new AuthorizerEvent(sources.size());
+    boolean cookies = false;
+    for (TokenSource source : sources) {
+      cookies |= source instanceof TokenSource.Cookie;
+    }
+    this.wantsCookies = cookies;
+  }
+
+  /**
+   * Reads one event.
+   *
+   * @throws AuthorizerFailureException for an event that is missing, empty, too large, not a JSON
+   *     object, or holds a field of the wrong type; the message never quotes the event
+   * @throws IOException only when the stream itself fails
+   */
+  static AuthorizerEvent read(InputStream in, List<TokenSource> sources) throws IOException {
+    if (in == null) {
+      throw AuthorizerFailureException.invalidEvent("no event was given");
+    }
+    LimitedInputStream limited = new LimitedInputStream(in, MAX_EVENT_BYTES);
+    AuthorizerEvent event;
+    try (JsonParser parser = JSON.createParser(limited)) {
+      event = new EventReader(parser, sources).readRoot();
+    } catch (IOException e) {
+      if (limited.failed()) {
+        throw e;
+      }
+      // The parser's own message may quote the event, credential included: it is never kept.
+      throw AuthorizerFailureException.invalidEvent(
+          limited.exceeded() ? tooLarge() : "the event is not valid JSON within the limits read");
+    }
+    if (limited.exceeded()) {
+      throw AuthorizerFailureException.invalidEvent(tooLarge());
+    }
+    return event;
+  }
+
+  private static String tooLarge() {
+    return "the event is larger than " + MAX_EVENT_BYTES + " bytes";
+  }
+
+  private AuthorizerEvent readRoot() throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw AuthorizerFailureException.invalidEvent("the event is empty");
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw AuthorizerFailureException.invalidEvent("the event is not a JSON object");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      readTopLevel(name, parser.nextToken());
+    }
+    if (parser.nextToken() != null) {
+      throw AuthorizerFailureException.invalidEvent("the event has content after its JSON object");
+    }
+    return event;
+  }
+
+  private void readTopLevel(String name, JsonToken value) throws IOException {
+    switch (name) {
+      case "type":
+        event.type = string(once(0, name), value);
+        break;
+      case "version":
+        event.version = string(once(1, name), value);
+        break;
+      case "methodArn":
+        event.methodArn = string(once(2, name), value);
+        break;
+      case "routeArn":
+        event.routeArn = string(once(3, name), value);
+        break;
+      case "routeKey":
+        event.routeKey = string(once(4, name), value);
+        break;
+      case "authorizationToken":
+        event.authorizationToken = string(once(5, name), value);
+        break;
+      case "headers":
+        readMap(once(6, name), value, true, false);
+        break;
+      case "multiValueHeaders":
+        readMap(once(7, name), value, true, true);
+        break;
+      case "queryStringParameters":
+        readMap(once(8, name), value, false, false);
+        break;
+      case "multiValueQueryStringParameters":
+        readMap(once(9, name), value, false, true);
+        break;
+      case "cookies":
+        once(10, name);
+        readCookieList(value);
+        break;
+      case "requestContext":
+        once(11, name);
+        readRequestContext(value);
+        break;
+      default:
+        parser.skipChildren();
+    }
+  }
+
+  private String once(int bit, String field) {
+    if ((seen & (1 << bit)) != 0) {
+      throw AuthorizerFailureException.invalidEvent("the field '" + field + "' appears twice");
+    }
+    seen |= 1 << bit;
+    return field;
+  }
+
+  private String string(String field, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not a string");
+  }
+
+  /** Reads headers or query parameters: name to value, or name to a list of values. */
+  private void readMap(String field, JsonToken token, boolean headers, boolean multiValue)
+      throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not an object");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!multiValue) {
+        mapValue(field, headers, name, value);
+      } else if (value == JsonToken.START_ARRAY) {
+        while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
+          mapValue(field, headers, name, value);
+        }
+      } else if (value != JsonToken.VALUE_NULL) {
+        throw AuthorizerFailureException.invalidEvent(
+            "the field '" + field + "' holds a value that is not a list");
+      }
+    }
+  }
+
+  private void mapValue(String field, boolean headers, String name, JsonToken value)
+      throws IOException {
+    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+      throw AuthorizerFailureException.invalidEvent(
+          "the field '" + field + "' holds a value that is not a string");
+    }
+    // A null value of a wanted name counts as present and empty: it decides, and is refused.
+    String text = null;
+    for (int i = 0; i < sources.size(); i++) {
+      TokenSource source = sources.get(i);
+      boolean match =
+          headers
+              ? source instanceof TokenSource.Header && Ascii.equalsIgnoreCase(source.name(), name)
+              : source instanceof TokenSource.Query && source.name().equals(name);
+      if (match) {
+        text = text != null ? text : textOrEmpty(value);
+        event.offer(i, text);
+      }
+    }
+    if (headers && wantsCookies && Ascii.equalsIgnoreCase("Cookie", name)) {
+      event.cookieStrings.add(text != null ? text : textOrEmpty(value));
+    }
+  }
+
+  private String textOrEmpty(JsonToken value) throws IOException {
+    return value == JsonToken.VALUE_STRING ? parser.getText() : "";
+  }
+
+  /** Reads the HTTP API 2.0 {@code cookies} list. */
+  private void readCookieList(JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw AuthorizerFailureException.invalidEvent("the field 'cookies' is not a list");
+    }
+    JsonToken value;
+    while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (value == JsonToken.VALUE_STRING) {
+        if (wantsCookies) {
+          event.cookieStrings.add(parser.getText());
+        }
+      } else if (value != JsonToken.VALUE_NULL) {
+        throw AuthorizerFailureException.invalidEvent(
+            "the field 'cookies' holds a value that is not a string");
+      }
+    }
+  }
+
+  /** Reads {@code requestContext.eventType} and {@code requestContext.routeKey}. */
+  private void readRequestContext(JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw AuthorizerFailureException.invalidEvent("the field 'requestContext' is not an object");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals("eventType")) {
+        event.contextEventType = string("requestContext.eventType", value);
+      } else if (name.equals("routeKey")) {
+        event.contextRouteKey = string("requestContext.routeKey", value);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+}
