@@ -1,0 +1,186 @@
+package dev.portcullis.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.domain.model.Identity;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Tests the authorizer context built from an identity. */
+class ContextBuilderTest {
+
+  private static final Instant EXPIRES = Instant.parse("2030-01-01T00:00:00.900Z");
+
+  @Test
+  void the_fixed_keys_come_first_then_the_attributes_in_key_order() {
+    // Arrange
+    Identity identity = identity(Set.of("reader"), Map.of("zone", "eu", "tenant", "acme"));
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity);
+
+    // Assert
+    assertThat(context.keySet())
+        .containsExactly("principalId", "roles", "backend", "expiresAt", "tenant", "zone");
+  }
+
+  @Test
+  void the_fixed_keys_carry_the_identity() {
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of("reader"), Map.of()));
+
+    assertThat(context)
+        .containsEntry("principalId", "alice")
+        .containsEntry("roles", "reader")
+        .containsEntry("backend", "memory");
+  }
+
+  @Test
+  void roles_are_sorted_and_comma_joined() {
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of("writer", "admin", "reader"), Map.of()));
+
+    assertThat(context).containsEntry("roles", "admin,reader,writer");
+  }
+
+  @Test
+  void no_roles_give_an_empty_string() {
+    assertThat(ContextBuilder.build(identity(Set.of(), Map.of()))).containsEntry("roles", "");
+  }
+
+  @Test
+  void expires_at_is_a_long_of_epoch_seconds() {
+    Object expiresAt = ContextBuilder.build(identity(Set.of(), Map.of())).get("expiresAt");
+
+    assertThat(expiresAt).isInstanceOf(Long.class).isEqualTo(EXPIRES.getEpochSecond());
+  }
+
+  @Test
+  void every_value_is_a_string_or_a_long() {
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of("a", "b"), Map.of("tenant", "acme", "n", "1")));
+
+    assertThat(context.values()).allMatch(v -> v instanceof String || v instanceof Long);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"principalId", "roles", "backend", "expiresAt", "claims"})
+  void an_attribute_cannot_override_a_reserved_key(String key) {
+    // Act
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of("reader"), Map.of(key, "forged", "tenant", "acme")));
+
+    // Assert
+    assertThat(context).doesNotContainValue("forged").containsEntry("tenant", "acme");
+    assertThat(ContextBuilder.acceptsAttribute(key, "forged")).isFalse();
+  }
+
+  @Test
+  void a_key_of_64_characters_is_kept_and_one_of_65_is_left_out() {
+    // Arrange
+    String longest = "k".repeat(ContextBuilder.MAX_KEY_LENGTH);
+    String tooLong = "x".repeat(ContextBuilder.MAX_KEY_LENGTH + 1);
+
+    // Act
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of(), Map.of(longest, "1", tooLong, "2")));
+
+    // Assert
+    assertThat(context).containsKey(longest).doesNotContainKey(tooLong);
+  }
+
+  @Test
+  void a_key_of_letters_digits_and_the_allowed_punctuation_is_accepted() {
+    assertThat(ContextBuilder.acceptsAttribute("Tenant_id.v2:x-y", "v")).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{index}] \"{0}\"")
+  @ValueSource(strings = {"", "a b", "a/b", "t\u00E9nant", "a\nb", "a\"b", "a$b", "{x}"})
+  void a_key_with_other_characters_is_left_out(String key) {
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), Map.of(key, "v")));
+
+    // Assert
+    assertThat(context).doesNotContainKey(key).hasSize(4);
+    assertThat(ContextBuilder.acceptsAttribute(key, "v")).isFalse();
+  }
+
+  @Test
+  void a_value_of_1024_characters_is_kept_and_one_of_1025_is_left_out() {
+    // Arrange
+    Map<String, String> attributes =
+        Map.of(
+            "fits", "v".repeat(ContextBuilder.MAX_VALUE_LENGTH),
+            "over", "v".repeat(ContextBuilder.MAX_VALUE_LENGTH + 1));
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
+
+    // Assert
+    assertThat(context).containsKey("fits").doesNotContainKey("over");
+  }
+
+  @Test
+  void null_keys_and_values_are_not_accepted() {
+    assertThat(ContextBuilder.acceptsAttribute(null, "v")).isFalse();
+    assertThat(ContextBuilder.acceptsAttribute("k", null)).isFalse();
+  }
+
+  @Test
+  void at_most_32_attributes_are_copied_the_first_in_key_order() {
+    // Arrange
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      attributes.put(String.format("a%02d", i), "v");
+    }
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
+
+    // Assert
+    assertThat(context).hasSize(4 + ContextBuilder.MAX_ATTRIBUTES).containsKey("a31");
+    assertThat(context).doesNotContainKey("a32");
+  }
+
+  @Test
+  void attributes_stop_once_their_characters_would_pass_4096() {
+    // Arrange: each attribute is 4 + 1000 characters, so four fit and the fifth does not.
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = 0; i < 6; i++) {
+      attributes.put("key" + i, "v".repeat(1000));
+    }
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
+
+    // Assert
+    assertThat(context).containsKeys("key0", "key1", "key2", "key3");
+    assertThat(context).doesNotContainKeys("key4", "key5");
+    int chars =
+        context.entrySet().stream()
+            .skip(4)
+            .mapToInt(e -> e.getKey().length() + ((String) e.getValue()).length())
+            .sum();
+    assertThat(chars).isLessThanOrEqualTo(ContextBuilder.MAX_ATTRIBUTE_CHARS);
+  }
+
+  @Test
+  void attributes_that_fill_exactly_4096_characters_are_all_kept() {
+    // Arrange: four attributes of 4 + 1020 characters make exactly 4096.
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      attributes.put("key" + i, "v".repeat(1020));
+    }
+
+    // Act and assert
+    assertThat(ContextBuilder.build(identity(Set.of(), attributes))).hasSize(8);
+  }
+
+  private static Identity identity(Set<String> roles, Map<String, String> attributes) {
+    return new Identity("alice", roles, attributes, EXPIRES, "memory");
+  }
+}
