@@ -240,7 +240,8 @@ public final class DynamoDbSessionStore implements SessionStore {
       return action.get();
     } catch (SdkException e) {
       throw failures.translate(operation, e);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The only other failures inside a call: a row the mapper or the domain cannot accept.
       throw failures.malformed(operation, e);
     }
   }
