@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -71,7 +72,13 @@ final class EventReader {
       }
       // The parser's own message may quote the event, credential included: it is never kept.
       throw AuthorizerFailureException.invalidEvent(
-          limited.exceeded() ? tooLarge() : "the event is not valid JSON within the limits read");
+          limited.exceeded()
+              ? tooLarge()
+              : e instanceof StreamConstraintsException
+                  ? "the event nests deeper than "
+                      + MAX_DEPTH
+                      + " levels or holds an overlong name, number or string"
+                  : "the event is not valid JSON");
     }
     if (limited.exceeded()) {
       throw AuthorizerFailureException.invalidEvent(tooLarge());
