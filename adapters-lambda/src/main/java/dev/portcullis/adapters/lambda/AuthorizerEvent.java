@@ -92,7 +92,8 @@ final class AuthorizerEvent {
 
   /**
    * The route called: the {@code routeArn} of an HTTP API 2.0 event, the {@code methodArn} of any
-   * other. A WebSocket event must name a route key, and any other event an HTTP route.
+   * other. A WebSocket event must name a route key and a REST event an HTTP route; an HTTP API
+   * event may name either, since its {@code $default} route has an ARN ending in {@code /$default}.
    */
   RouteTarget target(EventKind kind) {
     boolean v2 = kind == EventKind.HTTP_V2;
@@ -108,12 +109,14 @@ final class AuthorizerEvent {
       // The domain's message says what is wrong without quoting the ARN.
       throw AuthorizerFailureException.invalidEvent("the " + field + " is a " + e.getMessage());
     }
-    boolean webSocketRoute = target.route() instanceof RouteTarget.WebSocketRoute;
-    if (webSocketRoute != (kind == EventKind.WEBSOCKET)) {
+    boolean routeKey = target.route() instanceof RouteTarget.WebSocketRoute;
+    if (kind == EventKind.WEBSOCKET && !routeKey) {
       throw AuthorizerFailureException.invalidEvent(
-          webSocketRoute
-              ? "the " + field + " names a WebSocket route in a " + kind.logName() + " event"
-              : "the methodArn of a WebSocket event names an HTTP route");
+          "the methodArn of a WebSocket event names an HTTP route");
+    }
+    if ((kind == EventKind.REST_TOKEN || kind == EventKind.REST_REQUEST) && routeKey) {
+      throw AuthorizerFailureException.invalidEvent(
+          "the methodArn of a " + kind.logName() + " event names a route key, not METHOD/PATH");
     }
     return target;
   }

@@ -332,6 +332,64 @@ class AuthorizerAdapterTest {
   }
 
   @Nested
+  class EventKinds {
+
+    @Test
+    void anHttpApiDefaultRouteArnWithoutMethodIsReadAsARouteKey() throws IOException {
+      String event =
+          "{\"version\":\"2.0\",\"type\":\"REQUEST\",\"routeArn\":"
+              + q("arn:aws:execute-api:us-east-1:123456789012:abcdef1234/$default/$default")
+              + ","
+              + object("headers", "authorization", "Bearer " + ADMIN_TOKEN)
+              + "}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      // No rule grants the route key $default, so the policy written does not allow it.
+      assertThat(json(run).get("principalId").asText()).isEqualTo("alice");
+      assertThat(run.record().kind()).isEqualTo(EventKind.HTTP_V2);
+      assertThat(run.record().outcome()).isEqualTo("deny");
+    }
+
+    @Test
+    void aWebSocketEventIsRecognisedByItsEventTypeAlone() {
+      String event =
+          "{\"type\":\"REQUEST\",\"methodArn\":"
+              + q(GET_ORDERS)
+              + ",\"requestContext\":{\"eventType\":\"CONNECT\"}}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      assertThat(run.record().kind()).isEqualTo(EventKind.WEBSOCKET);
+      assertThat(run.thrown())
+          .hasMessage(
+              "Invalid authorizer event: the methodArn of a WebSocket event names an HTTP route");
+    }
+
+    @Test
+    void aWebSocketEventIsRecognisedByItsRouteKey() throws IOException {
+      String event =
+          "{\"type\":\"REQUEST\",\"methodArn\":"
+              + q(Demo.CONNECT)
+              + ",\"requestContext\":{\"routeKey\":\"$connect\"},"
+              + object("headers", "Authorization", READER_TOKEN)
+              + "}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      assertThat(principal(run)).isEqualTo("bob");
+      assertThat(run.record().kind()).isEqualTo(EventKind.WEBSOCKET);
+    }
+
+    @Test
+    void everyKindHasAStableLowerCaseLogName() {
+      assertThat(EventKind.values())
+          .extracting(EventKind::logName)
+          .containsExactly("rest-token", "rest-request", "http-v1", "http-v2", "websocket");
+    }
+  }
+
+  @Nested
   class PolicyScope {
 
     @Test
