@@ -41,7 +41,9 @@ public final class InMemorySessionStore implements SessionStore {
               return current;
             }
             changed[0] = true;
-            return current.revokedAt(at);
+            // Live at "at" may still mean revoked from a later instant: bring that forward.
+            return new Session(
+                current.fingerprint(), current.identity(), current.issuedAt(), Optional.of(at));
           });
       if (changed[0]) {
         revoked++;

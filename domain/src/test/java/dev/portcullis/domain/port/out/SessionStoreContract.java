@@ -210,6 +210,23 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void revoking_all_brings_forward_a_revocation_set_for_a_later_instant_and_counts_it() {
+    // Arrange: a session still live at the revoke-all instant, though revoked from later on.
+    String kim = principal("kim");
+    Session session = session(kim, START, Duration.ofHours(8), Optional.empty());
+    store.create(session);
+    store.revoke(session.fingerprint(), START.plus(Duration.ofHours(3)));
+    Instant at = START.plus(Duration.ofHours(1));
+
+    // Act
+    int count = store.revokeAll(kim, at);
+
+    // Assert
+    assertThat(count).isEqualTo(1);
+    assertThat(revokedAt(session)).contains(at);
+  }
+
+  @Test
   void revoking_all_of_a_principal_without_sessions_revokes_nothing() {
     assertThat(store.revokeAll(principal("nobody"), START)).isZero();
   }

@@ -1,0 +1,424 @@
+package dev.portcullis.adapters.inmemory;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.portcullis.domain.model.Credential;
+import dev.portcullis.domain.model.Fingerprint;
+import dev.portcullis.domain.model.Identity;
+import dev.portcullis.domain.model.Session;
+import dev.portcullis.domain.service.ContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the memory backend's seed file with jackson-core's streaming parser (an ObjectMapper would
+ * cost more cold start than the whole file is worth) and turns it into sessions that hold only the
+ * tokens' fingerprints.
+ *
+ * <pre>{"sessions": [{"token": "…", "principalId": "alice", "roles": ["admin"],
+ *   "expiresAt": "2030-01-01T00:00:00Z", "attributes": {"tenant": "acme"},
+ *   "apiKey": "optional", "issuedAt": "optional, defaults to the clock's now"}]}</pre>
+ *
+ * <p>Every problem of a broken file is reported at once, in one {@link SeedFileException}, each
+ * under the JSON path of its field. No message ever repeats a token.
+ */
+public final class SeedFileLoader {
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
+  private static final Set<String> FIELDS =
+      new LinkedHashSet<>(
+          List.of(
+              "token", "principalId", "roles", "expiresAt", "attributes", "apiKey", "issuedAt"));
+  private static final Pattern VISIBLE_ASCII_128 = Pattern.compile("[\\x21-\\x7E]{1,128}");
+  private static final int SHOWN_NAME_LENGTH = 40;
+
+  private final Clock clock;
+
+  public SeedFileLoader(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The sessions of a seed file on disk. */
+  public List<Session> read(Path file) {
+    String source = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, source);
+    } catch (IOException e) {
+      throw new SeedFileException(
+          source, List.of("cannot be read: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  /** The sessions of a seed file read from a stream, which the caller closes. */
+  public List<Session> read(InputStream in, String displayName) {
+    return new Reading(displayName, clock.instant()).read(in);
+  }
+
+  /** A new store holding the sessions of a seed file on disk. */
+  public InMemorySessionStore load(Path file) {
+    return store(read(file));
+  }
+
+  /** A new store holding the sessions of a seed file read from a stream. */
+  public InMemorySessionStore load(InputStream in, String displayName) {
+    return store(read(in, displayName));
+  }
+
+  private static InMemorySessionStore store(List<Session> sessions) {
+    InMemorySessionStore store = new InMemorySessionStore();
+    for (Session session : sessions) {
+      if (!store.create(session)) {
+        throw new IllegalStateException("two seeded sessions share a fingerprint");
+      }
+    }
+    return store;
+  }
+
+  /** One pass over one file: the parser, the problems found so far and the sessions read. */
+  private static final class Reading {
+
+    private final String source;
+    private final Instant now;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<Fingerprint, String> tokenPaths = new HashMap<>();
+    private final List<Session> sessions = new ArrayList<>();
+    private JsonParser parser;
+
+    Reading(String source, Instant now) {
+      this.source = source;
+      this.now = now;
+    }
+
+    List<Session> read(InputStream in) {
+      try (JsonParser p = JSON.createParser(in)) {
+        parser = p;
+        readRoot();
+      } catch (StreamReadException e) {
+        // Jackson's own message may quote the offending text, a token perhaps: give the place only.
+        JsonLocation at = e.getLocation();
+        problems.add(
+            "not valid JSON"
+                + (at == null
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+      } catch (IOException e) {
+        problems.add("cannot be read: " + e.getClass().getSimpleName());
+      }
+      if (!problems.isEmpty()) {
+        throw new SeedFileException(source, problems);
+      }
+      return List.copyOf(sessions);
+    }
+
+    private void readRoot() throws IOException {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.add("the file is empty: expected {\"sessions\": [...]}");
+        return;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        problems.add("expected a JSON object {\"sessions\": [...]}");
+        return;
+      }
+      boolean seen = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (!field.equals("sessions")) {
+          problems.add(shown(field) + ": unknown field, expected \"sessions\"");
+          parser.skipChildren();
+        } else if (seen) {
+          problems.add("sessions: given twice");
+          parser.skipChildren();
+        } else {
+          seen = true;
+          readSessions();
+        }
+      }
+      if (!seen) {
+        problems.add("sessions: missing, expected a list of sessions");
+      }
+      if (parser.nextToken() != null) {
+        problems.add("unexpected content after the top-level object");
+      }
+    }
+
+    private void readSessions() throws IOException {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
+        problems.add("sessions: not a list");
+        parser.skipChildren();
+        return;
+      }
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        readSession("sessions[" + index++ + "]");
+      }
+    }
+
+    private void readSession(String path) throws IOException {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        problems.add(path + ": not an object");
+        parser.skipChildren();
+        return;
+      }
+      int problemsBefore = problems.size();
+      Set<String> present = new HashSet<>();
+      String token = null;
+      String principalId = null;
+      Set<String> roles = null;
+      Instant expiresAt = null;
+      Instant issuedAt = null;
+      Map<String, String> attributes = Map.of();
+      String apiKey = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        String fieldPath = path + "." + shown(field);
+        parser.nextToken();
+        if (!FIELDS.contains(field)) {
+          problems.add(fieldPath + ": unknown field, expected one of " + String.join(", ", FIELDS));
+          parser.skipChildren();
+          continue;
+        }
+        if (!present.add(field)) {
+          problems.add(fieldPath + ": given twice");
+          parser.skipChildren();
+          continue;
+        }
+        switch (field) {
+          case "token":
+            token = string(fieldPath);
+            break;
+          case "principalId":
+            principalId = string(fieldPath);
+            break;
+          case "roles":
+            roles = roles(fieldPath);
+            break;
+          case "expiresAt":
+            expiresAt = instant(fieldPath, string(fieldPath));
+            break;
+          case "issuedAt":
+            issuedAt = instant(fieldPath, optionalString(fieldPath));
+            break;
+          case "attributes":
+            attributes = attributes(fieldPath);
+            break;
+          default:
+            apiKey = optionalString(fieldPath);
+            break;
+        }
+      }
+      Credential credential = checkToken(path, present, token);
+      checkPrincipal(path, present, principalId);
+      if (!present.contains("roles")) {
+        problems.add(path + ".roles: missing, use [] for none");
+      }
+      if (!present.contains("expiresAt")) {
+        problems.add(path + ".expiresAt: missing");
+      }
+      Instant issued = issuedAt != null ? issuedAt : now;
+      if (expiresAt != null && !expiresAt.isAfter(issued)) {
+        problems.add(
+            path
+                + ".expiresAt: must be after "
+                + (issuedAt != null ? "issuedAt" : "the time of loading")
+                + " ("
+                + issued
+                + ")");
+      }
+      if (apiKey != null && !VISIBLE_ASCII_128.matcher(apiKey).matches()) {
+        problems.add(path + ".apiKey: must be 1 to 128 visible ASCII characters");
+      }
+      if (problems.size() > problemsBefore) {
+        return;
+      }
+      Identity identity =
+          new Identity(
+              principalId,
+              roles,
+              attributes,
+              expiresAt,
+              InMemoryBackend.NAME,
+              Optional.ofNullable(apiKey));
+      sessions.add(new Session(credential.fingerprint(), identity, issued, Optional.empty()));
+    }
+
+    private Credential checkToken(String path, Set<String> present, String token) {
+      String tokenPath = path + ".token";
+      if (!present.contains("token")) {
+        problems.add(tokenPath + ": missing");
+        return null;
+      }
+      if (token == null) {
+        return null; // not a string: already reported
+      }
+      if (token.isBlank()) {
+        problems.add(tokenPath + ": blank");
+        return null;
+      }
+      Optional<Credential> parsed = Credential.parse(token);
+      if (parsed.isEmpty()) {
+        problems.add(
+            tokenPath
+                + ": not a usable token: 1 to "
+                + Credential.MAX_LENGTH
+                + " visible ASCII characters, without spaces or control characters");
+        return null;
+      }
+      Credential credential = parsed.get();
+      if (credential.looksLikeJwt()) {
+        problems.add(tokenPath + ": shaped like a JWT, which never reaches the memory backend");
+        return null;
+      }
+      String earlier = tokenPaths.putIfAbsent(credential.fingerprint(), tokenPath);
+      if (earlier != null) {
+        problems.add(tokenPath + ": the same token as " + earlier);
+        return null;
+      }
+      return credential;
+    }
+
+    private void checkPrincipal(String path, Set<String> present, String principalId) {
+      if (!present.contains("principalId")) {
+        problems.add(path + ".principalId: missing");
+      } else if (principalId != null && !VISIBLE_ASCII_128.matcher(principalId).matches()) {
+        problems.add(path + ".principalId: must be 1 to 128 visible ASCII characters");
+      }
+    }
+
+    /** The current value as a string, or null after reporting that it is not one. */
+    private String string(String path) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_STRING) {
+        return parser.getText();
+      }
+      problems.add(path + ": not a string");
+      parser.skipChildren();
+      return null;
+    }
+
+    /** Like {@link #string}, but JSON null means the field is absent. */
+    private String optionalString(String path) throws IOException {
+      return parser.currentToken() == JsonToken.VALUE_NULL ? null : string(path);
+    }
+
+    private Instant instant(String path, String text) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        problems.add(path + ": not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+        return null;
+      }
+    }
+
+    private Set<String> roles(String path) throws IOException {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
+        problems.add(path + ": not a list of strings");
+        parser.skipChildren();
+        return null;
+      }
+      Set<String> roles = new LinkedHashSet<>();
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        String rolePath = path + "[" + index++ + "]";
+        String role = string(rolePath);
+        if (role != null && !VISIBLE_ASCII_128.matcher(role).matches()) {
+          problems.add(rolePath + ": must be 1 to 128 visible ASCII characters");
+        } else if (role != null) {
+          roles.add(role);
+        }
+      }
+      return roles;
+    }
+
+    private Map<String, String> attributes(String path) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        return Map.of();
+      }
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        problems.add(path + ": not an object of string values");
+        parser.skipChildren();
+        return Map.of();
+      }
+      Map<String, String> attributes = new LinkedHashMap<>();
+      int chars = 0;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        String keyPath = path + "." + shown(key);
+        parser.nextToken();
+        String value = string(keyPath);
+        if (value == null) {
+          continue;
+        }
+        if (attributes.containsKey(key)) {
+          problems.add(keyPath + ": given twice");
+        } else if (!ContextBuilder.acceptsAttribute(key, value)) {
+          problems.add(keyPath + ": " + attributeProblem(key, value));
+        } else {
+          attributes.put(key, value);
+          chars += key.length() + value.length();
+        }
+      }
+      if (attributes.size() > ContextBuilder.MAX_ATTRIBUTES) {
+        problems.add(path + ": more than " + ContextBuilder.MAX_ATTRIBUTES + " attributes");
+      }
+      if (chars > ContextBuilder.MAX_ATTRIBUTE_CHARS) {
+        problems.add(
+            path
+                + ": keys and values hold more than "
+                + ContextBuilder.MAX_ATTRIBUTE_CHARS
+                + " characters together");
+      }
+      return attributes;
+    }
+
+    private static String attributeProblem(String key, String value) {
+      if (ContextBuilder.RESERVED_KEYS.contains(key)) {
+        return "a reserved context key: "
+            + String.join(", ", new java.util.TreeSet<>(ContextBuilder.RESERVED_KEYS));
+      }
+      if (value.length() > ContextBuilder.MAX_VALUE_LENGTH) {
+        return "value longer than " + ContextBuilder.MAX_VALUE_LENGTH + " characters";
+      }
+      return "key must be 1 to "
+          + ContextBuilder.MAX_KEY_LENGTH
+          + " characters of A-Z a-z 0-9 _ . : -";
+    }
+
+    /** A field name fit for a message: printable ASCII, cut short. */
+    private static String shown(String name) {
+      StringBuilder shown = new StringBuilder();
+      for (int i = 0; i < name.length() && i < SHOWN_NAME_LENGTH; i++) {
+        char c = name.charAt(i);
+        shown.append(c >= 0x20 && c < 0x7F ? c : '?');
+      }
+      return name.length() > SHOWN_NAME_LENGTH ? shown + "..." : shown.toString();
+    }
+  }
+}
