@@ -75,7 +75,7 @@ class SessionIdentityResolverTest {
     assertThat(resolver.resolve(TOKEN)).isInstanceOf(Resolution.Revoked.class);
   }
 
-  /** Only find matters here. */
+  /** A map-backed store of which only find is used here. */
   private static final class MapStore implements SessionStore {
 
     private final Map<Fingerprint, Session> sessions = new HashMap<>();
