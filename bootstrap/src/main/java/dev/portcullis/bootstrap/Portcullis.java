@@ -1,0 +1,44 @@
+package dev.portcullis.bootstrap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.portcullis.adapters.inmemory.SeedFileException;
+import dev.portcullis.bootstrap.config.Configuration;
+import dev.portcullis.bootstrap.config.ConfigurationException;
+import dev.portcullis.bootstrap.logging.DecisionLogger;
+import dev.portcullis.bootstrap.wiring.PortcullisComponent;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Builds the production component from the environment: the one wiring Lambda and the CLI share.
+ */
+public final class Portcullis {
+
+  private Portcullis() {}
+
+  /**
+   * Reads and checks the environment, then builds every configured backend.
+   *
+   * @param log where decision lines go: standard output on Lambda, standard error on the CLI
+   * @throws dev.portcullis.bootstrap.config.ConfigurationException naming every problem
+   */
+  public static PortcullisComponent fromEnvironment(Map<String, String> env, PrintStream log) {
+    Configuration configuration = Configuration.fromEnvironment(env);
+    Clock clock = Clock.systemUTC();
+    PortcullisComponent component =
+        PortcullisComponent.create(
+            configuration, clock, new DecisionLogger(log, clock, new JsonFactory()));
+    // Build the backends now, during init, so that a broken seed file or an unusable client
+    // fails start-up rather than the first request.
+    try {
+      component.identityChain();
+    } catch (SeedFileException e) {
+      throw new ConfigurationException(
+          e.problems().stream()
+              .map(p -> "PORTCULLIS_SESSIONS_FILE (" + e.source() + "): " + p)
+              .toList());
+    }
+    return component;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.portcullis.bootstrap.cli;
+
+/** The command line was not used as its help says; the message says how. */
+final class UsageException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  UsageException(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -1,0 +1,349 @@
+package dev.portcullis.bootstrap.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
+import dev.portcullis.adapters.lambda.AdapterSettings;
+import dev.portcullis.adapters.lambda.HttpResponseMode;
+import dev.portcullis.adapters.lambda.TokenSource;
+import dev.portcullis.domain.rules.AccessRules;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Everything Portcullis is configured with, read once from the environment and checked as a whole:
+ * every problem is reported at once, before the first request.
+ */
+public record Configuration(
+    List<Backend> backends,
+    AccessRules rules,
+    String rulesSource,
+    Optional<Path> sessionsFile,
+    Optional<DynamoDbSettings> dynamoDb,
+    AdapterSettings adapter,
+    CacheConfig cache) {
+
+  /** Every variable Portcullis reads, with the AWS SDK's own that it relies on. */
+  public static final Set<String> VARIABLES =
+      Set.of(
+          "PORTCULLIS_BACKENDS",
+          "PORTCULLIS_RULES",
+          "PORTCULLIS_SESSIONS_FILE",
+          "PORTCULLIS_TABLE",
+          "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
+          "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
+          "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
+          "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
+          "PORTCULLIS_TOKEN_SOURCES",
+          "PORTCULLIS_HTTP_RESPONSE",
+          "PORTCULLIS_CACHE_SECONDS",
+          "PORTCULLIS_CACHE_NOT_FOUND_SECONDS",
+          "PORTCULLIS_CACHE_MAX_ENTRIES",
+          "AWS_REGION",
+          "AWS_ENDPOINT_URL_DYNAMODB",
+          "AWS_ENDPOINT_URL");
+
+  /** The variables that must be set whatever the backends. */
+  public static final Set<String> REQUIRED = Set.of("PORTCULLIS_RULES");
+
+  /**
+   * Reads and checks the configuration.
+   *
+   * @throws ConfigurationException naming every problem and how to fix it
+   */
+  public static Configuration fromEnvironment(Map<String, String> env) {
+    return new Reader(env).read();
+  }
+
+  /** Collects problems while reading, so that all of them are reported together. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    Configuration read() {
+      unknownVariables();
+      List<Backend> backends = backends();
+      AccessRules rules = rules();
+      Optional<Path> sessionsFile = sessionsFile(backends);
+      Optional<DynamoDbSettings> dynamoDb =
+          backends.contains(Backend.DYNAMODB) ? Optional.ofNullable(dynamoDb()) : Optional.empty();
+      List<TokenSource> tokenSources =
+          parse(
+              "PORTCULLIS_TOKEN_SOURCES",
+              "header:Authorization",
+              TokenSource::parseList,
+              "e.g. header:Authorization,cookie:session,query:access_token");
+      HttpResponseMode mode =
+          parse("PORTCULLIS_HTTP_RESPONSE", "iam", HttpResponseMode::parse, "use iam or simple");
+      CacheConfig cache = cache();
+      if (!problems.isEmpty()) {
+        throw new ConfigurationException(problems);
+      }
+      return new Configuration(
+          backends,
+          rules,
+          ruleSourceName(),
+          sessionsFile,
+          dynamoDb,
+          new AdapterSettings(tokenSources, mode),
+          cache);
+    }
+
+    private void unknownVariables() {
+      for (String name : new TreeSet<>(env.keySet())) {
+        if (name.startsWith("PORTCULLIS_") && !VARIABLES.contains(name)) {
+          problems.add(
+              name
+                  + " is not a Portcullis variable"
+                  + closest(name).map(c -> ": did you mean " + c + "?").orElse("")
+                  + " (remove it, or fix its name)");
+        }
+      }
+    }
+
+    private List<Backend> backends() {
+      String raw = value("PORTCULLIS_BACKENDS").orElse("memory");
+      Set<Backend> backends = new LinkedHashSet<>();
+      for (String name : raw.split(",", -1)) {
+        Optional<Backend> backend = Backend.byName(name.trim());
+        if (backend.isEmpty()) {
+          problems.add(
+              "PORTCULLIS_BACKENDS names unknown backend '"
+                  + name.trim()
+                  + "': use a comma-separated list of "
+                  + Backend.allowedNames());
+        } else if (!backends.add(backend.get())) {
+          problems.add("PORTCULLIS_BACKENDS names '" + name.trim() + "' twice: name it once");
+        }
+      }
+      return List.copyOf(backends);
+    }
+
+    private AccessRules rules() {
+      Optional<String> raw = value("PORTCULLIS_RULES");
+      if (raw.isEmpty()) {
+        problems.add(
+            "PORTCULLIS_RULES is not set: set it to inline JSON, file:PATH or classpath:NAME, e.g."
+                + " {\"roles\": {\"admin\": [\"* /*\"]}}");
+        return null;
+      }
+      try {
+        TextSource source = TextSource.resolve(raw.get());
+        try {
+          return RulesReader.read(source.text(), new JsonFactory());
+        } catch (IllegalArgumentException e) {
+          for (String line : e.getMessage().split("\n")) {
+            problems.add("PORTCULLIS_RULES (" + source.description() + "): " + line);
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("PORTCULLIS_RULES: " + e.getMessage());
+      }
+      return null;
+    }
+
+    private String ruleSourceName() {
+      String raw = env.get("PORTCULLIS_RULES");
+      return raw.startsWith("file:") || raw.startsWith("classpath:") ? raw : "inline JSON";
+    }
+
+    private Optional<Path> sessionsFile(List<Backend> backends) {
+      Optional<String> raw = value("PORTCULLIS_SESSIONS_FILE");
+      if (raw.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!backends.contains(Backend.MEMORY)) {
+        problems.add(
+            "PORTCULLIS_SESSIONS_FILE is set but PORTCULLIS_BACKENDS does not name 'memory': add"
+                + " memory to the backends, or unset the file");
+      }
+      Path path = Path.of(raw.get());
+      if (!Files.isReadable(path)) {
+        problems.add(
+            "PORTCULLIS_SESSIONS_FILE names "
+                + path.toAbsolutePath()
+                + ", which does not exist or cannot be read");
+      }
+      return Optional.of(path);
+    }
+
+    private DynamoDbSettings dynamoDb() {
+      Optional<String> table = value("PORTCULLIS_TABLE");
+      if (table.isEmpty()) {
+        problems.add(
+            "PORTCULLIS_TABLE is not set: the dynamodb backend needs the sessions table's name");
+      }
+      Optional<String> region = value("AWS_REGION");
+      if (region.isEmpty()) {
+        problems.add("AWS_REGION is not set: the dynamodb backend needs a region, e.g. us-east-1");
+      }
+      Optional<URI> endpoint =
+          value("AWS_ENDPOINT_URL_DYNAMODB").or(() -> value("AWS_ENDPOINT_URL")).flatMap(this::uri);
+      boolean consistentRead =
+          parse(
+              "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
+              Boolean.toString(DynamoDbSettings.DEFAULT_CONSISTENT_READ),
+              Reader::bool,
+              "use true (strongly consistent) or false (eventually consistent)");
+      Duration callTimeout =
+          millis(
+              "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
+              (int) DynamoDbSettings.DEFAULT_API_CALL_TIMEOUT.toMillis(),
+              10,
+              30_000);
+      Duration attemptTimeout =
+          millis(
+              "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
+              (int) DynamoDbSettings.DEFAULT_API_CALL_ATTEMPT_TIMEOUT.toMillis(),
+              10,
+              30_000);
+      int maxAttempts =
+          integer(
+              "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
+              DynamoDbSettings.DEFAULT_MAX_ATTEMPTS,
+              1,
+              DynamoDbSettings.MAX_ATTEMPTS_LIMIT);
+      if (table.isEmpty() || region.isEmpty()) {
+        return null;
+      }
+      if (attemptTimeout.compareTo(callTimeout) > 0) {
+        problems.add(
+            "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS is larger than PORTCULLIS_DYNAMODB_TIMEOUT_MS:"
+                + " one attempt cannot outlast the whole call");
+        return null;
+      }
+      try {
+        return new DynamoDbSettings(
+            table.get(),
+            region.get(),
+            endpoint,
+            consistentRead,
+            callTimeout,
+            attemptTimeout,
+            maxAttempts);
+      } catch (IllegalArgumentException e) {
+        problems.add("PORTCULLIS_TABLE: " + e.getMessage());
+        return null;
+      }
+    }
+
+    private CacheConfig cache() {
+      int seconds = integer("PORTCULLIS_CACHE_SECONDS", 30, 0, 3600);
+      int notFound = integer("PORTCULLIS_CACHE_NOT_FOUND_SECONDS", Math.min(5, seconds), 0, 3600);
+      int maxEntries = integer("PORTCULLIS_CACHE_MAX_ENTRIES", 10_000, 1, 1_000_000);
+      if (notFound > seconds) {
+        problems.add(
+            "PORTCULLIS_CACHE_NOT_FOUND_SECONDS ("
+                + notFound
+                + ") is larger than PORTCULLIS_CACHE_SECONDS ("
+                + seconds
+                + "): keep \"not found\" for a shorter time than found sessions");
+      }
+      return new CacheConfig(Duration.ofSeconds(seconds), Duration.ofSeconds(notFound), maxEntries);
+    }
+
+    private Optional<URI> uri(String raw) {
+      try {
+        URI uri = new URI(raw);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new URISyntaxException(raw, "no scheme or host");
+        }
+        return Optional.of(uri);
+      } catch (URISyntaxException e) {
+        problems.add(
+            "AWS_ENDPOINT_URL_DYNAMODB is not a URL: use e.g. http://127.0.0.1:8000 (or unset it)");
+        return Optional.empty();
+      }
+    }
+
+    private Duration millis(String name, int fallback, int min, int max) {
+      return Duration.ofMillis(integer(name, fallback, min, max));
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+      return parse(
+          name,
+          Integer.toString(fallback),
+          raw -> {
+            int n = Integer.parseInt(raw);
+            if (n < min || n > max) {
+              throw new IllegalArgumentException("out of range");
+            }
+            return n;
+          },
+          "use a whole number from " + min + " to " + max);
+    }
+
+    private <T> T parse(String name, String fallback, Function<String, T> parser, String howToFix) {
+      String raw = value(name).orElse(fallback);
+      try {
+        return parser.apply(raw);
+      } catch (IllegalArgumentException e) {
+        String detail =
+            e instanceof NumberFormatException || e.getMessage() == null
+                ? ""
+                : " (" + e.getMessage() + ")";
+        problems.add(name + " has an invalid value" + detail + ": " + howToFix);
+        return parser.apply(fallback);
+      }
+    }
+
+    private static boolean bool(String raw) {
+      if (raw.equals("true") || raw.equals("false")) {
+        return Boolean.parseBoolean(raw);
+      }
+      throw new IllegalArgumentException("not true or false");
+    }
+
+    private Optional<String> value(String name) {
+      return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<String> closest(String name) {
+      String best = null;
+      int bestDistance = 4;
+      for (String known : VARIABLES) {
+        int d = distance(name, known);
+        if (d < bestDistance) {
+          best = known;
+          bestDistance = d;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+      int[] previous = new int[b.length() + 1];
+      int[] current = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        current[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          current[j] =
+              Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        }
+        int[] swap = previous;
+        previous = current;
+        current = swap;
+      }
+      return previous[b.length()];
+    }
+  }
+}

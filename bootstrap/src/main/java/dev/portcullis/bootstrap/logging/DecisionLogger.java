@@ -1,0 +1,65 @@
+package dev.portcullis.bootstrap.logging;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portcullis.adapters.lambda.DecisionObserver;
+import dev.portcullis.adapters.lambda.DecisionRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Writes one JSON line per decision, with fields that CloudWatch Logs Insights discovers by itself:
+ * request id, event kind, outcome, reason, principal, fingerprint prefix, backend and latency. It
+ * never receives a token, so it can never write one.
+ */
+public final class DecisionLogger implements DecisionObserver {
+
+  private final PrintStream out;
+  private final Clock clock;
+  private final JsonFactory json;
+
+  public DecisionLogger(PrintStream out, Clock clock, JsonFactory json) {
+    this.out = out;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  @Override
+  public void onDecision(DecisionRecord record) {
+    out.println(format(record));
+  }
+
+  /** The log line for one decision, without a line break. */
+  public String format(DecisionRecord record) {
+    StringWriter line = new StringWriter(256);
+    try (JsonGenerator g = json.createGenerator(line)) {
+      g.writeStartObject();
+      g.writeStringField("timestamp", clock.instant().toString());
+      g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
+      g.writeStringField("message", "decision");
+      g.writeStringField("requestId", record.requestId());
+      g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
+      g.writeStringField("outcome", record.outcome());
+      g.writeStringField("reason", record.reason());
+      optional(g, "principalId", record.principalId());
+      optional(g, "tokenFp", record.fingerprintPrefix());
+      optional(g, "backend", record.backend());
+      g.writeNumberField("latencyUs", record.latencyMicros());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return line.toString();
+  }
+
+  private static void optional(JsonGenerator g, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.portcullis.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.portcullis.adapters.dynamodb.DynamoDbClientFactory;
+import dev.portcullis.adapters.dynamodb.DynamoDbSessionStore;
+import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
+import dev.portcullis.adapters.inmemory.InMemoryBackend;
+import dev.portcullis.adapters.inmemory.InMemorySessionStore;
+import dev.portcullis.bootstrap.config.Backend;
+import dev.portcullis.bootstrap.config.CacheConfig;
+import dev.portcullis.bootstrap.config.Configuration;
+import dev.portcullis.domain.port.in.SessionAdministrationUseCase;
+import dev.portcullis.domain.port.out.IdentityResolver;
+import dev.portcullis.domain.port.out.RandomSource;
+import dev.portcullis.domain.port.out.SessionStore;
+import dev.portcullis.domain.service.CachingIdentityResolver;
+import dev.portcullis.domain.service.SessionAdministrationService;
+import dev.portcullis.domain.service.SessionIdentityResolver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * Chooses the identity backends from the configuration. Each store is behind a {@link Provider}, so
+ * a backend that is not configured is never built: no DynamoDB client for a memory-only chain.
+ */
+@Module
+final class BackendModule {
+
+  private BackendModule() {}
+
+  @Provides
+  @Singleton
+  static InMemorySessionStore memoryStore(Configuration configuration, Clock clock) {
+    return configuration
+        .sessionsFile()
+        .map(file -> InMemoryBackend.load(file, clock))
+        .orElseGet(InMemorySessionStore::new);
+  }
+
+  /** Built only when the chain names dynamodb: the SDK client is the costliest part of init. */
+  @Provides
+  @Singleton
+  @Named("dynamodb")
+  static SessionStore dynamoDbStore(Configuration configuration) {
+    DynamoDbSettings settings = configuration.dynamoDb().orElseThrow();
+    return new DynamoDbSessionStore(DynamoDbClientFactory.create(settings), settings);
+  }
+
+  @Provides
+  @Singleton
+  static List<IdentityResolver> identityChain(
+      Configuration configuration,
+      Clock clock,
+      Provider<InMemorySessionStore> memory,
+      @Named("dynamodb") Provider<SessionStore> dynamoDb) {
+    List<IdentityResolver> chain = new ArrayList<>();
+    for (Backend backend : configuration.backends()) {
+      if (backend == Backend.MEMORY) {
+        chain.add(new SessionIdentityResolver(backend.configName(), memory.get(), clock));
+      } else if (backend == Backend.DYNAMODB) {
+        chain.add(
+            cached(
+                new SessionIdentityResolver(backend.configName(), dynamoDb.get(), clock),
+                configuration.cache(),
+                clock));
+      }
+    }
+    return List.copyOf(chain);
+  }
+
+  /** Administration acts on the first session backend of the chain. */
+  @Provides
+  @Singleton
+  static SessionAdministrationUseCase sessions(
+      Configuration configuration,
+      Clock clock,
+      Provider<InMemorySessionStore> memory,
+      @Named("dynamodb") Provider<SessionStore> dynamoDb) {
+    Backend backend = configuration.backends().get(0);
+    SessionStore store = backend == Backend.DYNAMODB ? dynamoDb.get() : memory.get();
+    return new SessionAdministrationService(
+        backend.configName(), store, RandomSource.secure(), clock);
+  }
+
+  private static IdentityResolver cached(
+      IdentityResolver resolver, CacheConfig cache, Clock clock) {
+    return cache.enabled()
+        ? new CachingIdentityResolver(
+            resolver, clock, cache.ttl(), cache.notFoundTtl(), cache.maxEntries())
+        : resolver;
+  }
+}

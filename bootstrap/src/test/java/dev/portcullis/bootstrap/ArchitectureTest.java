@@ -1,0 +1,90 @@
+package dev.portcullis.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rule: dependencies point inward only, adapters never meet, Dagger stays in bootstrap.
+ */
+class ArchitectureTest {
+
+  private static final JavaClasses PRODUCT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.portcullis");
+
+  private static final List<String> ADAPTERS = List.of("inmemory", "dynamodb", "lambda", "jwt");
+
+  @Test
+  void the_domain_depends_on_itself_and_the_jdk_only() {
+    classes()
+        .that()
+        .resideInAPackage("dev.portcullis.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.portcullis.domain..", "java..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void adapters_never_depend_on_each_other() {
+    for (String adapter : ADAPTERS) {
+      String[] others =
+          ADAPTERS.stream()
+              .filter(a -> !a.equals(adapter))
+              .map(a -> "dev.portcullis.adapters." + a + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("dev.portcullis.adapters." + adapter + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .allowEmptyShould(true)
+          .check(PRODUCT);
+    }
+  }
+
+  @Test
+  void nothing_but_bootstrap_depends_on_bootstrap() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.portcullis.bootstrap..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.portcullis.bootstrap..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void only_bootstrap_sees_dagger() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.portcullis.bootstrap..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void the_product_holds_every_module() {
+    org.assertj.core.api.Assertions.assertThat(PRODUCT.stream().map(c -> c.getPackageName()))
+        .anySatisfy(
+            p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("dev.portcullis.domain"))
+        .anySatisfy(
+            p ->
+                org.assertj.core.api.Assertions.assertThat(p)
+                    .startsWith("dev.portcullis.adapters.lambda"))
+        .anySatisfy(
+            p ->
+                org.assertj.core.api.Assertions.assertThat(p)
+                    .startsWith("dev.portcullis.adapters.inmemory"));
+  }
+}
