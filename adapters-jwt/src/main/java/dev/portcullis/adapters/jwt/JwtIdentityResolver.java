@@ -297,11 +297,16 @@ public final class JwtIdentityResolver implements IdentityResolver {
     return c == '_' ? 63 : -1;
   }
 
-  /** Why nimbus refused the token: a header for no signature ({@code none}, JWE), or garbage. */
-  private static String parseFailure(String token) {
+  /**
+   * Why nimbus refused the token: a header whose algorithm is not allowed ({@code none}, JWE,
+   * anything outside the list) is reported as such, anything else as malformed.
+   */
+  private String parseFailure(String token) {
     try {
       Header header = Header.parse(new Base64URL(token.substring(0, token.indexOf('.'))));
-      return header instanceof JWSHeader ? JwtReason.MALFORMED : JwtReason.ALGORITHM;
+      return header instanceof JWSHeader && algorithms.contains(header.getAlgorithm())
+          ? JwtReason.MALFORMED
+          : JwtReason.ALGORITHM;
     } catch (ParseException | RuntimeException e) {
       return JwtReason.MALFORMED;
     }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ final class JwksServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> paths = new CopyOnWriteArrayList<>();
   private volatile String body = "{\"keys\":[]}";
   private volatile Mode mode = Mode.SERVE;
 
@@ -68,12 +70,18 @@ final class JwksServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** The request path and query of every request received, in order. */
+  List<String> paths() {
+    return List.copyOf(paths);
+  }
+
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    paths.add(exchange.getRequestURI().toString());
     try (exchange) {
       switch (mode) {
         case FAIL_503 -> exchange.sendResponseHeaders(503, -1);
