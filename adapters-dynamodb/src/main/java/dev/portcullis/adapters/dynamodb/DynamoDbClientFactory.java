@@ -41,10 +41,11 @@ public final class DynamoDbClientFactory {
         DynamoDbClient.builder()
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials)
+            // No socket timeout below the SDK's: apiCallAttemptTimeout bounds every read, and
+            // administrative calls (table create) set a longer one per request.
             .httpClient(
                 UrlConnectionHttpClient.builder()
                     .connectionTimeout(settings.apiCallAttemptTimeout())
-                    .socketTimeout(settings.apiCallAttemptTimeout())
                     .build())
             .overrideConfiguration(
                 o ->
