@@ -16,7 +16,7 @@ public record RouteTarget(
 
   private static final Pattern ARN =
       Pattern.compile(
-          "arn:(?<partition>aws(?:-[a-z]+){0,3}):execute-api:(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2})"
+          "arn:(?<partition>aws(?:-[a-z]{1,10}){0,3}):execute-api:(?<region>[a-z]{2}(?:-[a-z]{1,12}){1,3}-[0-9]{1,2})"
               + ":(?<account>[0-9]{12}):(?<apiId>[a-zA-Z0-9]{1,32})/(?<stage>[a-zA-Z0-9_$-]{1,128})"
               + "/(?<rest>.*)",
           Pattern.DOTALL);

@@ -18,7 +18,7 @@ public final class AccessRules {
   /** The role every authenticated identity has. */
   public static final String ANY_AUTHENTICATED = "*";
 
-  private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+  private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7E&&[^,]]{1,128}");
 
   private final Map<String, List<Grant>> grantsByRole;
 
@@ -37,7 +37,8 @@ public final class AccessRules {
     grantTextsByRole.forEach(
         (role, texts) -> {
           if (role == null || !ROLE.matcher(role).matches()) {
-            problems.add("role '" + role + "' must be 1 to 128 visible ASCII characters");
+            problems.add(
+                "role '" + role + "' must be 1 to 128 visible ASCII characters other than ','");
             return;
           }
           if (texts == null) {

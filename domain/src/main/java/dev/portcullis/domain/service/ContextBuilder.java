@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds the authorizer context: scalar values only (REST's rule), with bounded keys and values, so
@@ -43,14 +44,20 @@ public final class ContextBuilder {
   }
 
   /**
-   * The context for an identity: {@code principalId}, {@code roles} (sorted, comma-separated),
-   * {@code backend}, {@code expiresAt} (epoch seconds), then the attributes in key order.
-   * Attributes that break a bound are left out.
+   * The context for an identity: {@code principalId}, {@code roles} (sorted, comma-separated,
+   * without any role that holds a comma), {@code backend}, {@code expiresAt} (epoch seconds), then
+   * the attributes in key order. Attributes that break a bound are left out.
    */
   public static Map<String, Object> build(Identity identity) {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("principalId", identity.principalId());
-    context.put("roles", String.join(",", new java.util.TreeSet<>(identity.roles())));
+    // A role holding a comma would make the comma-separated list ambiguous: it is left out.
+    context.put(
+        "roles",
+        identity.roles().stream()
+            .filter(role -> role.indexOf(',') < 0)
+            .sorted()
+            .collect(Collectors.joining(",")));
     context.put("backend", identity.backend());
     context.put("expiresAt", identity.expiresAt().getEpochSecond());
     int count = 0;

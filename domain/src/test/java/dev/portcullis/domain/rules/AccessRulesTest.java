@@ -130,13 +130,15 @@ class AccessRulesTest {
     rules.put("bad role", List.of("GET /x"));
     rules.put("", List.of("GET /x"));
     rules.put(null, List.of("GET /x"));
+    rules.put("a,b", List.of("GET /x"));
 
     // Act and assert
     assertThat(invalid(rules).problems())
         .containsExactlyInAnyOrder(
-            "role 'bad role' must be 1 to 128 visible ASCII characters",
-            "role '' must be 1 to 128 visible ASCII characters",
-            "role 'null' must be 1 to 128 visible ASCII characters");
+            "role 'bad role' must be 1 to 128 visible ASCII characters other than ','",
+            "role '' must be 1 to 128 visible ASCII characters other than ','",
+            "role 'null' must be 1 to 128 visible ASCII characters other than ','",
+            "role 'a,b' must be 1 to 128 visible ASCII characters other than ','");
   }
 
   private static InvalidRulesException invalid(Map<String, ? extends List<String>> rules) {

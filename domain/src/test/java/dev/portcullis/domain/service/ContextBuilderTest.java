@@ -48,6 +48,14 @@ class ContextBuilderTest {
   }
 
   @Test
+  void a_role_holding_a_comma_is_left_out_of_the_roles_list() {
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of("reader", "admin,evil"), Map.of()));
+
+    assertThat(context).containsEntry("roles", "reader");
+  }
+
+  @Test
   void no_roles_give_an_empty_string() {
     assertThat(ContextBuilder.build(identity(Set.of(), Map.of()))).containsEntry("roles", "");
   }

@@ -1,5 +1,6 @@
 package dev.portcullis.domain.port.in;
 
+import dev.portcullis.domain.service.ContextBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -23,5 +24,20 @@ public record IssueSessionCommand(
     if (timeToLive.isNegative() || timeToLive.isZero()) {
       throw new IllegalArgumentException("timeToLive must be positive, got " + timeToLive);
     }
+    for (String role : roles) {
+      if (role.isBlank() || role.contains(",")) {
+        throw new IllegalArgumentException("role '" + role + "' must be non-blank, without ','");
+      }
+    }
+    attributes.forEach(
+        (key, value) -> {
+          if (!ContextBuilder.acceptsAttribute(key, value)) {
+            throw new IllegalArgumentException(
+                "attribute '"
+                    + key
+                    + "' cannot go into an authorizer context: keys are 1 to 64 of A-Z a-z 0-9 _ . :"
+                    + " -, not a reserved key, and values at most 1024 characters");
+          }
+        });
   }
 }
