@@ -73,9 +73,9 @@ public final class AuthorizerAdapter {
       if (decision.fingerprint().isPresent()) {
         fingerprintPrefix = Optional.of(decision.fingerprint().get().prefix());
       }
-      if (decision instanceof Decision.Unauthenticated) {
-        backend = ((Decision.Unauthenticated) decision).backend();
-        throw new UnauthorizedException(decision.reason());
+      if (decision instanceof Decision.Unauthenticated unauthenticated) {
+        backend = unauthenticated.backend();
+        throw new UnauthorizedException(unauthenticated.reason());
       }
       Decision.Authenticated authenticated = (Decision.Authenticated) decision;
       principalId = Optional.of(authenticated.principalId());

@@ -75,12 +75,12 @@ final class ResponseWriter {
     for (Map.Entry<String, Object> entry : context.entrySet()) {
       Object value = entry.getValue();
       json.writeFieldName(entry.getKey());
-      if (value instanceof String) {
-        json.writeString((String) value);
-      } else if (value instanceof Long) {
-        json.writeNumber((Long) value);
-      } else if (value instanceof Integer) {
-        json.writeNumber((Integer) value);
+      if (value instanceof String text) {
+        json.writeString(text);
+      } else if (value instanceof Long number) {
+        json.writeNumber(number);
+      } else if (value instanceof Integer number) {
+        json.writeNumber(number);
       } else {
         json.writeBoolean((Boolean) value);
       }
