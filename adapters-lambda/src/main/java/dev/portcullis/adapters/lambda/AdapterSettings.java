@@ -1,6 +1,5 @@
 package dev.portcullis.adapters.lambda;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,9 +19,22 @@ public record AdapterSettings(List<TokenSource> tokenSources, HttpResponseMode h
     if (tokenSources.isEmpty()) {
       throw new IllegalArgumentException("tokenSources must name at least one token source");
     }
-    if (new HashSet<>(tokenSources).size() != tokenSources.size()) {
-      throw new IllegalArgumentException("tokenSources must not repeat a source");
+    for (int i = 1; i < tokenSources.size(); i++) {
+      if (indexOfSame(tokenSources.subList(0, i), tokenSources.get(i)) >= 0) {
+        throw new IllegalArgumentException(
+            "tokenSources must not repeat a source: " + tokenSources.get(i));
+      }
     }
+  }
+
+  /** The index of a source in {@code sources} that reads the same place, or -1. */
+  static int indexOfSame(List<TokenSource> sources, TokenSource source) {
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i).sameSourceAs(source)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The {@code Authorization} header and IAM-policy responses. */

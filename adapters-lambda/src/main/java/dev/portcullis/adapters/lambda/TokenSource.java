@@ -22,6 +22,19 @@ public sealed interface TokenSource {
   /** The header, cookie or parameter name. */
   String name();
 
+  /**
+   * True when both read the same place: the same kind and name, header names compared ignoring
+   * ASCII case. (Not {@code equals}: a record's generated equality costs a bootstrap at start-up.)
+   */
+  default boolean sameSourceAs(TokenSource other) {
+    if (getClass() != other.getClass()) {
+      return false;
+    }
+    return this instanceof Header
+        ? Ascii.equalsIgnoreCase(name(), other.name())
+        : name().equals(other.name());
+  }
+
   /** A request header, matched ignoring case; its value may carry the {@code Bearer} scheme. */
   record Header(String name) implements TokenSource {
     public Header {
@@ -92,7 +105,7 @@ public sealed interface TokenSource {
             problem = "has unknown kind '" + kind + "'";
         }
       }
-      if (source != null && sources.contains(source)) {
+      if (source != null && AdapterSettings.indexOfSame(sources, source) >= 0) {
         problem = "repeats an earlier entry";
       }
       if (problem != null) {

@@ -44,6 +44,13 @@ class SettingsTest {
         .hasMessageContaining("header:NAME, cookie:NAME or query:NAME");
   }
 
+  @Test
+  void headerNamesRepeatIgnoringCaseButCookieAndQueryNamesDoNot() {
+    assertThatThrownBy(() -> TokenSource.parseList("header:Authorization,header:authorization"))
+        .hasMessageContaining("'header:authorization' repeats an earlier entry");
+    assertThat(TokenSource.parseList("cookie:sid,cookie:SID,query:t,query:T")).hasSize(4);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", ",", "header:Authorization,"})
   void emptyListsAndEmptyEntriesAreRefused(String spec) {
