@@ -79,7 +79,9 @@ final class Demo {
           new Session(
               Credential.parse((String) session.get("token")).orElseThrow().fingerprint(),
               identity,
-              expiresAt.minusSeconds(86_400L * 365),
+              session.containsKey("issuedAt")
+                  ? Instant.parse((String) session.get("issuedAt"))
+                  : NOW.minusSeconds(3600),
               Optional.empty()));
     }
     Map<String, List<String>> grants = new LinkedHashMap<>();
