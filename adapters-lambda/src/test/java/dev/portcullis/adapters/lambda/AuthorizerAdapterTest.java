@@ -40,6 +40,7 @@ class AuthorizerAdapterTest {
     return json(run).get("principalId").asText();
   }
 
+  /** HTTP API payload 2.0 with PORTCULLIS_HTTP_RESPONSE=simple. */
   @Nested
   class HttpApiSimpleResponses {
 
@@ -92,6 +93,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** Which responses carry the identity's API key. */
   @Nested
   class UsageIdentifierKey {
 
@@ -134,6 +136,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** A known caller on a route its roles do not grant. */
   @Nested
   class AuthenticatedButNotGranted {
 
@@ -155,6 +158,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** Where REQUEST-type events carry the credential, and in which order. */
   @Nested
   class TokenSources {
 
@@ -331,6 +335,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** How the kind is recognised, and the route shapes each kind accepts. */
   @Nested
   class EventKinds {
 
@@ -389,6 +394,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** The policy reaches no further than the API and stage called. */
   @Nested
   class PolicyScope {
 
@@ -423,6 +429,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** Backend outages, bugs and broken streams. */
   @Nested
   class Failures {
 
@@ -510,6 +517,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** What the observer hears, once per call. */
   @Nested
   class DecisionRecords {
 
@@ -586,6 +594,7 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** The limit on how much of an event is read. */
   @Nested
   class EventSize {
 
