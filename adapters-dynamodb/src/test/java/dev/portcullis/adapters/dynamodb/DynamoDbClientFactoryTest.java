@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/** How the factory picks credentials and applies the settings, without touching the network. */
 class DynamoDbClientFactoryTest {
 
   @Test

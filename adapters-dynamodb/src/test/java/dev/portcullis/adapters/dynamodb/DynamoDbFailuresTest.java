@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+/** Every SDK failure becomes a BackendUnavailableException whose message says what happened. */
 class DynamoDbFailuresTest {
 
   private final DynamoDbFailures failures =

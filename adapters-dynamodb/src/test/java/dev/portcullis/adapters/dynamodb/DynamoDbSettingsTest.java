@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The settings' documented defaults, and the values refused before the first request. */
 class DynamoDbSettingsTest {
 
   @Test

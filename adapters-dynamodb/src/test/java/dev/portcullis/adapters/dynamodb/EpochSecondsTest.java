@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+/** Instants stored as numbers of epoch seconds read back exactly. */
 class EpochSecondsTest {
 
   @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
+/** Which server the integration tests use: the environment, then Docker, then dynalite. */
 class ServerChoiceTest {
 
   private final AtomicInteger dockerQuestions = new AtomicInteger();

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+/** Mapping between domain sessions and table rows, through the static schema. */
 class SessionItemTest {
 
   private static final Instant ISSUED = Instant.parse("2040-06-01T12:00:00.250Z");
