@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.jwt;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.adapters.jwt.JwtSettings.ContextClaim;
 import dev.portcullis.adapters.jwt.JwtSettings.TrustedIssuer;
 import dev.portcullis.domain.service.ContextBuilder;
@@ -209,13 +210,14 @@ final class JwtSettingsReader {
       return Optional.of(path);
     }
     try {
-      if (KeySet.holdsSecrets(json)) {
+      JWKSet set = JWKSet.parse(json);
+      if (KeySet.holdsSecrets(set)) {
         problems.add(
             "PORTCULLIS_JWT_JWKS_FILE "
                 + path
                 + " holds private or symmetric key material: ship only the issuer's public JWKS"
                 + " (the jwks_uri document)");
-      } else if (KeySet.parse(json).size() == 0) {
+      } else if (KeySet.of(set).size() == 0) {
         problems.add(
             "PORTCULLIS_JWT_JWKS_FILE "
                 + path

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import java.text.ParseException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,13 @@ final class KeySet {
    * @throws ParseException when the document is not a JWKS
    */
   static KeySet parse(String json) throws ParseException {
+    return of(JWKSet.parse(json));
+  }
+
+  /** The public signing keys of a parsed JWKS. */
+  static KeySet of(JWKSet set) {
     Map<String, TrustedKey> keys = new HashMap<>();
-    for (JWK jwk : JWKSet.parse(json).toPublicJWKSet().getKeys()) {
+    for (JWK jwk : set.toPublicJWKSet().getKeys()) {
       String kid = jwk.getKeyID();
       KeyUse use = jwk.getKeyUse();
       if (kid != null && (use == null || KeyUse.SIGNATURE.equals(use))) {
@@ -39,9 +45,14 @@ final class KeySet {
     return new KeySet(Map.copyOf(keys));
   }
 
-  /** True when a JWKS document holds private or symmetric key material, which must never ship. */
-  static boolean holdsSecrets(String json) throws ParseException {
-    return JWKSet.parse(json).getKeys().stream().anyMatch(JWK::isPrivate);
+  /** True when a JWKS holds private or symmetric key material, which must never ship. */
+  static boolean holdsSecrets(JWKSet set) {
+    return set.getKeys().stream().anyMatch(JWK::isPrivate);
+  }
+
+  /** Every key, for priming. */
+  Collection<TrustedKey> all() {
+    return byKid.values();
   }
 
   Optional<TrustedKey> byKid(String kid) {

@@ -2,6 +2,7 @@ package dev.portcullis.adapters.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -9,6 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
@@ -47,6 +49,36 @@ final class TrustedKey {
       return jwt.verify(verifier());
     } catch (JOSEException e) {
       return false;
+    }
+  }
+
+  /**
+   * Builds the verifier and runs it once over a sample that cannot verify, so that the classes and
+   * security providers a real verification needs are loaded now rather than on the first token.
+   */
+  void prime() {
+    JWSAlgorithm alg;
+    int signatureBytes;
+    if (jwk instanceof RSAKey rsa) {
+      alg = JWSAlgorithm.RS256;
+      signatureBytes = Math.max(1, rsa.size() / 8);
+    } else if (jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+      alg = JWSAlgorithm.ES256;
+      signatureBytes = 64;
+    } else {
+      return;
+    }
+    byte[] signature = new byte[signatureBytes];
+    java.util.Arrays.fill(signature, (byte) 1);
+    try {
+      SignedJWT sample =
+          new SignedJWT(
+              new JWSHeader.Builder(alg).keyID("prime").build().toBase64URL(),
+              Base64URL.encode("{}"),
+              Base64URL.encode(signature));
+      verifies(sample);
+    } catch (java.text.ParseException | RuntimeException e) {
+      // Priming is best effort: the first real token pays what was not loaded here.
     }
   }
 

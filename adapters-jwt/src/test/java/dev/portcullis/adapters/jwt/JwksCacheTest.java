@@ -184,6 +184,24 @@ class JwksCacheTest {
   }
 
   @Test
+  void primingFetchesNothingAndChangesNoOutcome(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("jwks.json");
+    Files.writeString(
+        file, new JWKSet(List.of(TestKeys.RSA, TestKeys.EC)).toPublicJWKSet().toString());
+    JwtIdentityResolver fromFile =
+        resolver(env(server, "PORTCULLIS_JWT_JWKS_FILE", file.toString()), clock);
+    JwtIdentityResolver fromUrl = resolver(env(server), clock);
+
+    fromFile.prime();
+    fromUrl.prime();
+
+    assertThat(server.requests()).isZero();
+    assertThat(fromFile.resolve(credential(valid("alice"))))
+        .isInstanceOf(Resolution.Resolved.class);
+    assertThat(server.requests()).isZero();
+  }
+
+  @Test
   void keysOlderThanTheMaximumAgeAreRefreshedAndAWithdrawnKeyStopsBeingTrusted() {
     JwtIdentityResolver resolver =
         resolver(env(server, "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS", "300"), clock);
