@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * one {@code AWS_ENDPOINT_URL_DYNAMODB} names, else DynamoDB Local under Docker, else dynalite. It
  * never skips: a server that cannot be had fails the class with the reason.
  */
-final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
+public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
 
   /** The region the tests name; local servers accept any. */
-  static final String REGION = "eu-west-1";
+  public static final String REGION = "eu-west-1";
 
   /** Overrides the DynamoDB Local image, for example to follow a newer release. */
   static final String IMAGE_PROPERTY = "portcullis.dynamodb-local.image";
@@ -39,12 +39,12 @@ final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** The server {@link ServerChoice} picks for this machine. */
-  static LocalDynamoDb chosen() {
+  public static LocalDynamoDb chosen() {
     return new LocalDynamoDb(false);
   }
 
   /** Always a dynalite of this class's own, which fault tests may stop, restart and freeze. */
-  static LocalDynamoDb controllable() {
+  public static LocalDynamoDb controllable() {
     return new LocalDynamoDb(true);
   }
 
@@ -87,49 +87,49 @@ final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
   /** A client with the production settings, pointed at this server; close it when done. */
-  DynamoDbClient newClient(DynamoDbSettings settings) {
+  public DynamoDbClient newClient(DynamoDbSettings settings) {
     return DynamoDbClientFactory.create(settings, testCredentials());
   }
 
   /** A client shared by the class, with the default settings. */
-  DynamoDbClient client() {
+  public DynamoDbClient client() {
     return client;
   }
 
   /** The default settings for {@code table} on this server. */
-  DynamoDbSettings settings(String table) {
+  public DynamoDbSettings settings(String table) {
     return DynamoDbSettings.defaults(table, REGION).withEndpointOverride(endpoint);
   }
 
   /** A new session table with a unique name, created and active. */
-  String newTable() {
+  public String newTable() {
     String table = "sessions-" + UUID.randomUUID();
     new SessionTableAdmin(client, settings(table)).createTable();
     return table;
   }
 
-  void stop() {
+  public void stop() {
     requireDynalite("stop").stop();
   }
 
-  void restart() {
+  public void restart() {
     requireDynalite("restart").start();
   }
 
-  void freeze() {
+  public void freeze() {
     requireDynalite("freeze").freeze();
   }
 
-  void thaw() {
+  public void thaw() {
     requireDynalite("thaw").thaw();
   }
 
-  static StaticCredentialsProvider testCredentials() {
+  public static StaticCredentialsProvider testCredentials() {
     return StaticCredentialsProvider.create(
         AwsBasicCredentials.create("portcullis-test", "portcullis-test-secret"));
   }

@@ -10,6 +10,7 @@ import dev.portcullis.domain.port.out.RandomSource;
 import dev.portcullis.domain.port.out.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +42,13 @@ public final class SessionAdministrationService implements SessionAdministration
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Issues a session. Its instants are whole seconds: the context reports them in epoch seconds,
+   * and DynamoDB's TTL reads {@code expiresAt} as a number of seconds.
+   */
   @Override
   public IssuedSession issue(IssueSessionCommand command) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Identity identity =
         new Identity(
             command.principalId(),
