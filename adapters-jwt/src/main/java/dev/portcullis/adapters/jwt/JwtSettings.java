@@ -142,7 +142,9 @@ public record JwtSettings(
     return new JwtSettingsReader(env).read();
   }
 
-  /** The settings with this issuer (JWKS at its well-known path) and audience, all else default. */
+  /**
+   * The settings for one issuer, its JWKS URL and one audience, every other value at its default.
+   */
   public static JwtSettings of(String issuer, URI jwksUrl, String audience) {
     return new JwtSettings(
         List.of(new TrustedIssuer(issuer, jwksUrl, Optional.empty())),

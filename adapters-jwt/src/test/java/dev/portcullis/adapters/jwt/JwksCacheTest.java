@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** How the JWKS is fetched, cached, rate-limited and relied on during an outage. */
 class JwksCacheTest {
 
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");

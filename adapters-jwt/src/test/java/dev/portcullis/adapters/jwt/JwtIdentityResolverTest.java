@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** What a valid token resolves to: principal, roles, attributes and expiry. */
 class JwtIdentityResolverTest {
 
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading the {@code PORTCULLIS_JWT_*} variables: defaults, every setting, every problem. */
 class JwtSettingsTest {
 
   private static final String COGNITO =
@@ -229,6 +230,13 @@ class JwtSettingsTest {
 
     assertThat(settings.algorithms()).containsExactly("RS256");
     assertThat(settings.tokenUse()).isEmpty();
+  }
+
+  @Test
+  void theJwtPageDocumentsEveryVariable() throws IOException {
+    String page = Files.readString(Path.of("..", "docs", "jwt.md"));
+
+    assertThat(JwtSettings.VARIABLES).allMatch(name -> page.contains("| `" + name + "` |"));
   }
 
   @Test
