@@ -101,6 +101,19 @@ class SessionAdministrationServiceTest {
   }
 
   @Test
+  void a_session_is_issued_in_whole_seconds() {
+    // Arrange
+    clock.set(NOW.plusMillis(1750));
+
+    // Act
+    Session session = service(RandomSource.secure()).issue(ALICE).session();
+
+    // Assert
+    assertThat(session.issuedAt()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(session.expiresAt()).isEqualTo(NOW.plusSeconds(1).plus(Duration.ofHours(8)));
+  }
+
+  @Test
   void the_session_lives_from_now_for_its_time_to_live_under_the_backend_name() {
     // Act
     Session session = service(RandomSource.secure()).issue(ALICE).session();

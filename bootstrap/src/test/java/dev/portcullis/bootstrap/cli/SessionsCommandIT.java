@@ -1,0 +1,114 @@
+package dev.portcullis.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.adapters.dynamodb.LocalDynamoDb;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@code table} and {@code sessions} commands against a real DynamoDB-compatible server. */
+class SessionsCommandIT {
+
+  @RegisterExtension static final LocalDynamoDb DYNAMODB = LocalDynamoDb.chosen();
+
+  private final Map<String, String> env = new HashMap<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void configure() {
+    env.put("PORTCULLIS_BACKENDS", "dynamodb");
+    env.put("PORTCULLIS_TABLE", "cli-" + System.nanoTime());
+    env.put("AWS_REGION", LocalDynamoDb.REGION);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
+    env.put("PORTCULLIS_RULES", "file:" + Path.of("..", "docs", "examples", "rules.json"));
+  }
+
+  @Test
+  void a_session_is_issued_listed_by_fingerprint_revoked_and_its_principal_revoked_in_full() {
+    assertThat(run("", "table", "create")).isZero();
+
+    assertThat(
+            run(
+                "",
+                "sessions",
+                "issue",
+                "--principal",
+                "dana",
+                "--roles",
+                "reader,admin",
+                "--ttl",
+                "8h",
+                "--attr",
+                "tenant=acme"))
+        .isZero();
+    String first = stdout().trim();
+    assertThat(
+            run("", "sessions", "issue", "--principal", "dana", "--roles", "reader", "--ttl", "1h"))
+        .isZero();
+    String second = stdout().trim();
+    assertThat(run("", "sessions", "list", "--principal", "dana")).isZero();
+    String listing = stdout();
+    assertThat(run(first + "\n", "sessions", "revoke", "-")).isZero();
+    String revoked = stdout();
+    assertThat(run("", "sessions", "revoke-all", "--principal", "dana")).isZero();
+    String revokedAll = stdout();
+    assertThat(run("", "sessions", "revoke", "pcs_no_such_session_000000000000000000000000000"))
+        .isEqualTo(1);
+
+    assertThat(first).startsWith("pcs_").hasSizeGreaterThanOrEqualTo(47);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(listing)
+        .startsWith("FINGERPRINT")
+        .contains("admin,reader")
+        .doesNotContain(first)
+        .doesNotContain(second);
+    assertThat(listing.lines()).hasSize(3).allSatisfy(l -> assertThat(l).doesNotContain("revoked"));
+    assertThat(revoked).isEqualTo("revoked\n");
+    assertThat(revokedAll).as("the first was already revoked").isEqualTo("revoked 1 session\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain(first).doesNotContain(second);
+  }
+
+  @Test
+  void issue_refuses_a_bad_ttl_with_exit_code_2() {
+    int code =
+        run(
+            "",
+            "sessions",
+            "issue",
+            "--principal",
+            "dana",
+            "--roles",
+            "reader",
+            "--ttl",
+            "forever");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--ttl 'forever' is not a positive duration");
+  }
+
+  private int run(String stdin, String... args) {
+    out.reset();
+    Terminal terminal =
+        new Terminal(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env);
+    return Main.standard().run(List.of(args), terminal);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
