@@ -24,7 +24,8 @@ public final class Main {
             new InvokeCommand(),
             new CheckCommand(),
             new SessionsCommand(java.time.Clock.systemUTC()),
-            new TableCommand()));
+            new TableCommand(),
+            new ServeCommand()));
   }
 
   public static void main(String[] args) {

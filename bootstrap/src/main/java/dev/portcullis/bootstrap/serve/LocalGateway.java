@@ -1,0 +1,139 @@
+package dev.portcullis.bootstrap.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * The local API Gateway: the JDK's built-in HTTP server (no dependency, no start-up cost beyond the
+ * JDK's own classes) in front of an authorizer, with API Gateway's cache and answers.
+ */
+public final class LocalGateway implements AutoCloseable {
+
+  /** Requests served at once; the rest queue. Authorizer calls and upstream calls block. */
+  static final int WORKERS = 16;
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final GatewaySettings settings;
+
+  private LocalGateway(HttpServer server, ExecutorService workers, GatewaySettings settings) {
+    this.server = server;
+    this.workers = workers;
+    this.settings = settings;
+  }
+
+  /** Starts building a gateway for {@code settings} in front of {@code authorizer}. */
+  public static Builder builder(GatewaySettings settings, AuthorizerFunction authorizer) {
+    return new Builder(settings, authorizer);
+  }
+
+  /** The port listened on: the one asked for, or the one picked for port 0. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://HOST:PORT}, for clients on this machine. */
+  public URI baseUri() {
+    String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+  }
+
+  public GatewaySettings settings() {
+    return settings;
+  }
+
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to {@code delaySeconds},
+   * then stops the workers.
+   */
+  public void stop(int delaySeconds) {
+    server.stop(delaySeconds);
+    workers.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop(0);
+  }
+
+  /** Collects the optional parts, then binds and starts. */
+  public static final class Builder {
+    private final GatewaySettings settings;
+    private final AuthorizerFunction authorizer;
+    private boolean simpleResponses;
+    private LongSupplier ticker = System::nanoTime;
+    private Clock clock = Clock.systemUTC();
+    private PrintStream log = System.err;
+
+    private Builder(GatewaySettings settings, AuthorizerFunction authorizer) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    /** Whether the authorizer answers HTTP payload 2.0 with simple responses. */
+    public Builder simpleResponses(boolean simpleResponses) {
+      this.simpleResponses = simpleResponses;
+      return this;
+    }
+
+    /** The nanosecond ticker the cache's TTL runs on; tests move it by hand. */
+    public Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** The clock for request times in events and the access log. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where the access log and failures go: standard error by default. */
+    public Builder log(PrintStream log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    /** Binds the address and starts serving. */
+    public LocalGateway start() throws IOException {
+      Integration integration =
+          settings
+              .upstream()
+              .<Integration>map(UpstreamIntegration::new)
+              .orElseGet(EchoIntegration::new);
+      GatewayHandler handler =
+          new GatewayHandler(
+              settings,
+              authorizer,
+              simpleResponses,
+              new ResultCache(settings.cacheTtlSeconds(), ticker),
+              integration,
+              log,
+              clock);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
+      AtomicInteger count = new AtomicInteger();
+      ExecutorService workers =
+          Executors.newFixedThreadPool(
+              WORKERS,
+              task -> {
+                Thread thread = new Thread(task, "portcullis-serve-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+      server.createContext("/", handler);
+      server.setExecutor(workers);
+      server.start();
+      return new LocalGateway(server, workers, settings);
+    }
+  }
+}
