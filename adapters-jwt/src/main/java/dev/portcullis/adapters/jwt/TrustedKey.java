@@ -43,11 +43,14 @@ final class TrustedKey {
     return false;
   }
 
-  /** True when the token's signature is valid for this key; call {@link #fits} first. */
+  /**
+   * True when the token's signature is valid for this key; call {@link #fits} first. A signature
+   * the provider chokes on is simply not valid.
+   */
   boolean verifies(SignedJWT jwt) {
     try {
       return jwt.verify(verifier());
-    } catch (JOSEException e) {
+    } catch (JOSEException | RuntimeException e) {
       return false;
     }
   }
