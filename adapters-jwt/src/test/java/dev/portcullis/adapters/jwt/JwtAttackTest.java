@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.opts.AllowWeakRSAKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64;
@@ -140,7 +141,7 @@ class JwtAttackTest {
     String token =
         Tokens.signRaw(
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("weak-1").build(),
-            new RSASSASigner(weak.toPrivateKey(), true),
+            new RSASSASigner(weak.toPrivateKey(), Set.of(AllowWeakRSAKey.getInstance())),
             claims().build().toString());
 
     assertRefused(token, JwtReason.ALGORITHM);
