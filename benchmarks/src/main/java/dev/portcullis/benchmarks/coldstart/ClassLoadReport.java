@@ -77,12 +77,12 @@ public final class ClassLoadReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-46s %7s %9s %9s %9s %10s%n",
+            "%-46s %7s %9s %9s %10s %10s%n",
             "group",
             "classes",
             "JDK CDS",
             "AppCDS",
-            "from jar",
+            "not in CDS",
             "ms before"));
     Map<String, Group> ordered = new LinkedHashMap<>();
     sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
@@ -92,7 +92,7 @@ public final class ClassLoadReport {
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "%-46s %7d %9d %9d %9d %10.1f%n",
+                    "%-46s %7d %9d %9d %10d %10.1f%n",
                     name,
                     g.total,
                     g.fromBaseArchive,

@@ -70,7 +70,7 @@ public final class Summary {
     StringBuilder out = new StringBuilder();
     out.append(
         line(
-            "%-12s %-10s %4s %9s %9s %9s %9s %10s %10s %8s %8s",
+            "%-12s %-10s %4s %9s %9s %9s %9s %10s %10s %8s %10s",
             "variant",
             "options",
             "runs",
@@ -81,7 +81,7 @@ public final class Summary {
             "RSS MB med",
             "RSS MB max",
             "classes",
-            "from jar"));
+            "not in CDS"));
     for (String variant : variants) {
       for (String optionSet : optionSets) {
         List<Double> wall = get("wall_ms", variant, optionSet);
@@ -93,7 +93,7 @@ public final class Summary {
         List<Double> fromJar = get("classes_from_jar", variant, optionSet);
         out.append(
             line(
-                "%-12s %-10s %4d %9.1f %9.1f %9.1f %8.0f%% %10s %10s %8s %8s",
+                "%-12s %-10s %4d %9.1f %9.1f %9.1f %8.0f%% %10s %10s %8s %10s",
                 variant,
                 optionSet,
                 wall.size(),
