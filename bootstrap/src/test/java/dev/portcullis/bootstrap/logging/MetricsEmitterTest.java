@@ -1,0 +1,318 @@
+package dev.portcullis.bootstrap.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portcullis.adapters.lambda.DecisionRecord;
+import dev.portcullis.adapters.lambda.EventKind;
+import dev.portcullis.domain.model.Credential;
+import dev.portcullis.domain.model.Resolution;
+import dev.portcullis.domain.port.out.IdentityResolver;
+import dev.portcullis.domain.service.CachingIdentityResolver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The metrics lines are valid embedded metric format, with bounded dimensions and no secrets. */
+class MetricsEmitterTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final CacheCounters caches = new CacheCounters();
+  private final MetricsEmitter emitter =
+      new MetricsEmitter(System.out, CLOCK, JSON, new EmfMetrics("portcullis-fn", caches));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"allow", "deny", "unauthenticated", "error", "invalid_event"})
+  void every_outcome_gives_a_valid_emf_line_counted_under_its_outcome(String outcome) {
+    String line = emitter.format(record(outcome, 1234));
+
+    assertThat(EmfValidator.problems(line)).isEmpty();
+    assertThat(EmfValidator.members(line))
+        .containsEntry("Service", "portcullis-fn")
+        .containsEntry("Outcome", outcome)
+        .containsEntry("Decisions", 1)
+        .containsEntry("Latency", 1234)
+        .containsEntry("requestId", "req-1");
+  }
+
+  @Test
+  void the_line_declares_decisions_by_outcome_and_latency_in_microseconds() {
+    String line = emitter.format(record("allow", 87));
+
+    assertThat(line)
+        .startsWith(
+            "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":["
+                + "{\"Namespace\":\"Portcullis\",\"Dimensions\":[[\"Service\",\"Outcome\"]],"
+                + "\"Metrics\":[{\"Name\":\"Decisions\",\"Unit\":\"Count\"}]},"
+                + "{\"Namespace\":\"Portcullis\",\"Dimensions\":[[\"Service\"]],"
+                + "\"Metrics\":[{\"Name\":\"Latency\",\"Unit\":\"Microseconds\"}]}]}");
+  }
+
+  @Test
+  void an_unknown_outcome_is_counted_as_other_so_the_dimension_stays_bounded() {
+    String line = emitter.format(record("surprise", 1));
+
+    assertThat(EmfValidator.problems(line)).isEmpty();
+    assertThat(EmfValidator.members(line)).containsEntry("Outcome", "other");
+  }
+
+  @Test
+  void neither_the_principal_nor_the_fingerprint_reaches_the_metrics_line() {
+    String line = emitter.format(record("allow", 1));
+
+    assertThat(line).doesNotContain("alice").doesNotContain("ab12cd34").doesNotContain("dynamodb");
+  }
+
+  @Test
+  void one_line_per_decision_goes_to_the_stream() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MetricsEmitter toStream =
+        new MetricsEmitter(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            CLOCK,
+            JSON,
+            new EmfMetrics("fn", caches));
+
+    toStream.onDecision(record("allow", 1));
+    toStream.onDecision(record("error", 2));
+
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(EmfValidator.problems(l)).isEmpty());
+  }
+
+  /** Cache hits and misses, as deltas since the previous decision. */
+  @Nested
+  class CacheMetrics {
+
+    private final CachingIdentityResolver cache =
+        new CachingIdentityResolver(
+            new NotFoundBackend(), CLOCK, Duration.ofSeconds(30), Duration.ofSeconds(5), 100);
+
+    @Test
+    void without_a_cached_backend_no_cache_metrics_are_declared() {
+      String line = emitter.format(record("allow", 1));
+
+      assertThat(EmfValidator.members(line)).doesNotContainKeys("CacheHits", "CacheMisses");
+      assertThat(line).doesNotContain("CacheHits");
+    }
+
+    @Test
+    void each_line_counts_the_hits_and_misses_since_the_previous_one() {
+      caches.watch(List.of(cache));
+
+      cache.resolve(token("pcs_a"));
+      String first = emitter.format(record("unauthenticated", 1));
+      cache.resolve(token("pcs_a"));
+      cache.resolve(token("pcs_a"));
+      String second = emitter.format(record("unauthenticated", 1));
+      String third = emitter.format(record("unauthenticated", 1));
+
+      assertThat(List.of(first, second, third))
+          .allSatisfy(l -> assertThat(EmfValidator.problems(l)).isEmpty());
+      assertThat(EmfValidator.members(first))
+          .containsEntry("CacheHits", 0)
+          .containsEntry("CacheMisses", 1);
+      assertThat(EmfValidator.members(second))
+          .containsEntry("CacheHits", 2)
+          .containsEntry("CacheMisses", 0);
+      assertThat(EmfValidator.members(third))
+          .containsEntry("CacheHits", 0)
+          .containsEntry("CacheMisses", 0);
+    }
+
+    @Test
+    void counts_from_before_the_watch_are_not_reported() {
+      cache.resolve(token("pcs_b"));
+      caches.watch(List.of(cache, new NotFoundBackend()));
+
+      CacheCounters.Delta delta = caches.next();
+
+      assertThat(delta).isEqualTo(new CacheCounters.Delta(0, 0));
+    }
+
+    @Test
+    void every_cache_of_the_chain_is_summed() {
+      CachingIdentityResolver other =
+          new CachingIdentityResolver(
+              new NotFoundBackend(), CLOCK, Duration.ofSeconds(30), Duration.ofSeconds(5), 100);
+      caches.watch(List.of(cache, other));
+
+      cache.resolve(token("pcs_c"));
+      other.resolve(token("pcs_c"));
+      other.resolve(token("pcs_c"));
+
+      assertThat(caches.next()).isEqualTo(new CacheCounters.Delta(1, 2));
+    }
+  }
+
+  /** The EMF fields written into the decision log line: one line that is log and metrics. */
+  @Nested
+  class MergedIntoTheDecisionLog {
+
+    @Test
+    void no_emf_member_clashes_with_a_field_of_the_decision_log() {
+      DecisionRecord record = record("allow", 5);
+      Set<String> logFields =
+          EmfValidator.members(new DecisionLogger(System.out, CLOCK, JSON).format(record)).keySet();
+      Set<String> emfFields = EmfValidator.members(emitter.format(record)).keySet();
+
+      Set<String> shared = new HashSet<>(logFields);
+      shared.retainAll(emfFields);
+
+      assertThat(shared).containsExactly("requestId");
+    }
+
+    @Test
+    void a_log_line_with_the_emf_fields_is_valid_emf_and_keeps_every_log_field()
+        throws IOException {
+      DecisionRecord record = record("deny", 420);
+      Map<String, Object> log =
+          EmfValidator.members(new DecisionLogger(System.out, CLOCK, JSON).format(record));
+
+      StringWriter line = new StringWriter();
+      try (JsonGenerator g = JSON.createGenerator(line)) {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> field : log.entrySet()) {
+          g.writeObjectField(field.getKey(), field.getValue());
+        }
+        new EmfMetrics("portcullis-fn", caches).writeFields(g, record, CLOCK.millis());
+        g.writeEndObject();
+      }
+
+      assertThat(EmfValidator.problems(line.toString())).isEmpty();
+      assertThat(EmfValidator.members(line.toString()))
+          .containsAllEntriesOf(log)
+          .containsEntry("Outcome", "deny")
+          .containsEntry("Latency", 420);
+    }
+  }
+
+  /** The validator itself bites: each broken line is reported. */
+  @Nested
+  class Validator {
+
+    private static final String VALID =
+        "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+            + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\",\"Unit\":\"Count\"}]}]},"
+            + "\"D\":\"d\",\"M\":1}";
+
+    @Test
+    void accepts_the_specifications_shape() {
+      assertThat(EmfValidator.problems(VALID)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "{\"D\":\"d\",\"M\":1}",
+          "[1]",
+          "{\"_aws\":{\"Timestamp\":\"1893456000000\",\"CloudWatchMetrics\":[]}}",
+          "{\"_aws\":{\"Timestamp\":1893456000,\"CloudWatchMetrics\":[]}}",
+          "{\"_aws\":{\"Timestamp\":1893456000000}}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\"}]}]},\"M\":1}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\"}]}]},\"D\":1,\"M\":1}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\"}]}]},\"D\":\"d\",\"M\":\"1\"}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\",\"Unit\":\"Micros\"}]}]},"
+              + "\"D\":\"d\",\"M\":1}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\" \","
+              + "\"Dimensions\":[],\"Metrics\":[]}]}}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[[\"D\"]],\"Metrics\":[{\"Name\":\"M\"}]}]},\"D\":\"d\","
+              + "\"M\":{\"v\":1}}",
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[]},\"a\":1,\"a\":2}",
+        })
+    void reports_a_line_that_breaks_a_rule(String line) {
+      assertThat(EmfValidator.problems(line)).isNotEmpty();
+    }
+
+    @Test
+    void reports_data_after_the_object() {
+      assertThat(EmfValidator.problems(VALID + " trailing")).isNotEmpty();
+    }
+
+    @Test
+    void reports_more_than_30_dimensions_and_more_than_100_metrics() {
+      StringBuilder dims = new StringBuilder();
+      StringBuilder members = new StringBuilder();
+      for (int i = 0; i < 31; i++) {
+        dims.append(i == 0 ? "" : ",").append("\"d").append(i).append('"');
+        members.append(",\"d").append(i).append("\":\"x\"");
+      }
+      StringBuilder metrics = new StringBuilder();
+      for (int i = 0; i < 101; i++) {
+        metrics.append(i == 0 ? "" : ",").append("{\"Name\":\"m").append(i).append("\"}");
+        members.append(",\"m").append(i).append("\":1");
+      }
+      String line =
+          "{\"_aws\":{\"Timestamp\":1893456000000,\"CloudWatchMetrics\":[{\"Namespace\":\"N\","
+              + "\"Dimensions\":[["
+              + dims
+              + "]],\"Metrics\":["
+              + metrics
+              + "]}]}"
+              + members
+              + "}";
+
+      assertThat(EmfValidator.problems(line))
+          .anySatisfy(p -> assertThat(p).contains("at most 30 keys"))
+          .anySatisfy(p -> assertThat(p).contains("at most 100 definitions"));
+    }
+  }
+
+  private static DecisionRecord record(String outcome, long micros) {
+    return new DecisionRecord(
+        "req-1",
+        EventKind.REST_TOKEN,
+        outcome,
+        "resolved",
+        Optional.of("alice"),
+        Optional.of("ab12cd34"),
+        Optional.of("dynamodb"),
+        micros);
+  }
+
+  private static Credential token(String value) {
+    return Credential.parse(value).orElseThrow();
+  }
+
+  /** A backend that knows no token. */
+  private static final class NotFoundBackend implements IdentityResolver {
+    @Override
+    public String name() {
+      return "dynamodb";
+    }
+
+    @Override
+    public boolean accepts(Credential credential) {
+      return true;
+    }
+
+    @Override
+    public Resolution resolve(Credential credential) {
+      return new Resolution.NotFound();
+    }
+  }
+}
