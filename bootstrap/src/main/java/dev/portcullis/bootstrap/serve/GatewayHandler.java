@@ -94,18 +94,19 @@ final class GatewayHandler implements HttpHandler {
       Thread.currentThread().interrupt();
       reply = rejection(Rejection.INTEGRATION_FAILURE, AccessLog.Cache.NONE, null);
     }
+    // Logged before the answer is sent, so a client that has its answer finds the line written.
+    accessLog.log(
+        at,
+        request.method(),
+        request.rawPath(),
+        reply.status(),
+        System.nanoTime() - started,
+        reply.cache(),
+        reply.principal());
     try {
       send(exchange, request, reply);
     } finally {
       exchange.close();
-      accessLog.log(
-          at,
-          request.method(),
-          request.rawPath(),
-          reply.status(),
-          System.nanoTime() - started,
-          reply.cache(),
-          reply.principal());
     }
   }
 
