@@ -146,6 +146,11 @@ final class TemplateChecks {
       problems.add(
           "the authorizer's CodeUri is " + props.get("CodeUri") + ", not the built " + CODE_URI);
     }
+    if (!Boolean.TRUE.equals(at(t.resources().get(authorizers.get(0)), "Metadata", "SkipBuild"))) {
+      problems.add(
+          "the authorizer lacks Metadata.SkipBuild: true, so `sam build` would try to build the"
+              + " prebuilt jar");
+    }
     if (!"JSON".equals(at(props, "LoggingConfig", "LogFormat"))) {
       problems.add("the authorizer's LoggingConfig.LogFormat is not JSON");
     }

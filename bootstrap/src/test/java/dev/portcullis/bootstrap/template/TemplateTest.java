@@ -92,14 +92,16 @@ class TemplateTest {
     }
 
     @Test
-    void another_runtime_artifact_or_log_format_is_reported() {
+    void another_runtime_artifact_build_or_log_format_is_reported() {
       Template t = Template.repository();
       authorizerProps(t).put("Runtime", "java8.al2");
       authorizerProps(t).put("CodeUri", "target/portcullis.jar");
       authorizerProps(t).remove("LoggingConfig");
+      map(t.resources().get("AuthorizerFunction")).remove("Metadata");
 
       assertThat(TemplateChecks.function(t))
-          .hasSize(3)
+          .hasSize(4)
+          .anySatisfy(p -> assertThat(p).contains("lacks Metadata.SkipBuild"))
           .anySatisfy(p -> assertThat(p).contains("Runtime is java8.al2"))
           .anySatisfy(p -> assertThat(p).contains("CodeUri is target/portcullis.jar"))
           .anySatisfy(p -> assertThat(p).contains("LogFormat is not JSON"));
