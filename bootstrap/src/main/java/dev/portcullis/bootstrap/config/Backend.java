@@ -10,7 +10,9 @@ public enum Backend {
   /** Sessions held in memory, loaded from {@code PORTCULLIS_SESSIONS_FILE}. */
   MEMORY,
   /** Sessions stored in DynamoDB. */
-  DYNAMODB;
+  DYNAMODB,
+  /** Signed JWTs from an OIDC issuer, verified against its JWKS. */
+  JWT;
 
   /** The name used in configuration, logs and the authorizer context. */
   public String configName() {

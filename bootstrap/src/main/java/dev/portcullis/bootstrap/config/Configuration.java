@@ -1,8 +1,9 @@
 package dev.portcullis.bootstrap.config;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
+import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.lambda.AdapterSettings;
+import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.adapters.lambda.TokenSource;
 import dev.portcullis.domain.rules.AccessRules;
@@ -30,31 +31,40 @@ public record Configuration(
     String rulesSource,
     Optional<Path> sessionsFile,
     Optional<DynamoDbSettings> dynamoDb,
+    Optional<JwtSettings> jwt,
     AdapterSettings adapter,
     CacheConfig cache) {
 
   /** Every variable Portcullis reads, with the AWS SDK's own that it relies on. */
   public static final Set<String> VARIABLES =
-      Set.of(
-          "PORTCULLIS_BACKENDS",
-          "PORTCULLIS_RULES",
-          "PORTCULLIS_SESSIONS_FILE",
-          "PORTCULLIS_TABLE",
-          "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
-          "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
-          "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
-          "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
-          "PORTCULLIS_TOKEN_SOURCES",
-          "PORTCULLIS_HTTP_RESPONSE",
-          "PORTCULLIS_CACHE_SECONDS",
-          "PORTCULLIS_CACHE_NOT_FOUND_SECONDS",
-          "PORTCULLIS_CACHE_MAX_ENTRIES",
-          "AWS_REGION",
-          "AWS_ENDPOINT_URL_DYNAMODB",
-          "AWS_ENDPOINT_URL");
+      union(
+          JwtSettings.VARIABLES,
+          Set.of(
+              "PORTCULLIS_BACKENDS",
+              "PORTCULLIS_RULES",
+              "PORTCULLIS_SESSIONS_FILE",
+              "PORTCULLIS_TABLE",
+              "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
+              "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
+              "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
+              "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
+              "PORTCULLIS_TOKEN_SOURCES",
+              "PORTCULLIS_HTTP_RESPONSE",
+              "PORTCULLIS_CACHE_SECONDS",
+              "PORTCULLIS_CACHE_NOT_FOUND_SECONDS",
+              "PORTCULLIS_CACHE_MAX_ENTRIES",
+              "AWS_REGION",
+              "AWS_ENDPOINT_URL_DYNAMODB",
+              "AWS_ENDPOINT_URL"));
 
   /** The variables that must be set whatever the backends. */
   public static final Set<String> REQUIRED = Set.of("PORTCULLIS_RULES");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /**
    * Reads and checks the configuration.
@@ -81,6 +91,7 @@ public record Configuration(
       Optional<Path> sessionsFile = sessionsFile(backends);
       Optional<DynamoDbSettings> dynamoDb =
           backends.contains(Backend.DYNAMODB) ? Optional.ofNullable(dynamoDb()) : Optional.empty();
+      Optional<JwtSettings> jwt = jwt(backends);
       List<TokenSource> tokenSources =
           parse(
               "PORTCULLIS_TOKEN_SOURCES",
@@ -99,6 +110,7 @@ public record Configuration(
           ruleSourceName(),
           sessionsFile,
           dynamoDb,
+          jwt,
           new AdapterSettings(tokenSources, mode),
           cache);
     }
@@ -144,7 +156,7 @@ public record Configuration(
       try {
         TextSource source = TextSource.resolve(raw.get());
         try {
-          return RulesReader.read(source.text(), new JsonFactory());
+          return RulesReader.read(source.text(), AuthorizerAdapter.jsonFactory());
         } catch (IllegalArgumentException e) {
           for (String line : e.getMessage().split("\n")) {
             problems.add("PORTCULLIS_RULES (" + source.description() + "): " + line);
@@ -239,6 +251,25 @@ public record Configuration(
         problems.add("PORTCULLIS_TABLE: " + e.getMessage());
         return null;
       }
+    }
+
+    private Optional<JwtSettings> jwt(List<Backend> backends) {
+      if (!backends.contains(Backend.JWT)) {
+        for (String name : new TreeSet<>(env.keySet())) {
+          if (JwtSettings.VARIABLES.contains(name) && value(name).isPresent()) {
+            problems.add(
+                name
+                    + " is set but PORTCULLIS_BACKENDS does not name 'jwt': add jwt to the"
+                    + " backends, or unset it");
+          }
+        }
+        return Optional.empty();
+      }
+      JwtSettings.Parsed parsed = JwtSettings.parse(env);
+      problems.addAll(parsed.problems());
+      return parsed instanceof JwtSettings.Parsed.Valid valid
+          ? Optional.of(valid.settings())
+          : Optional.empty();
     }
 
     private CacheConfig cache() {

@@ -7,6 +7,7 @@ import dev.portcullis.adapters.dynamodb.DynamoDbSessionStore;
 import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
 import dev.portcullis.adapters.inmemory.InMemoryBackend;
 import dev.portcullis.adapters.inmemory.InMemorySessionStore;
+import dev.portcullis.adapters.jwt.JwtIdentityResolver;
 import dev.portcullis.bootstrap.config.Backend;
 import dev.portcullis.bootstrap.config.CacheConfig;
 import dev.portcullis.bootstrap.config.Configuration;
@@ -51,17 +52,30 @@ final class BackendModule {
     return new DynamoDbSessionStore(DynamoDbClientFactory.create(settings), settings);
   }
 
+  /** Built only when the chain names jwt; primed so that the first token does not pay its init. */
+  @Provides
+  @Singleton
+  static JwtIdentityResolver jwt(Configuration configuration, Clock clock) {
+    JwtIdentityResolver resolver =
+        JwtIdentityResolver.create(configuration.jwt().orElseThrow(), clock);
+    resolver.prime();
+    return resolver;
+  }
+
   @Provides
   @Singleton
   static List<IdentityResolver> identityChain(
       Configuration configuration,
       Clock clock,
       Provider<InMemorySessionStore> memory,
-      @Named("dynamodb") Provider<SessionStore> dynamoDb) {
+      @Named("dynamodb") Provider<SessionStore> dynamoDb,
+      Provider<JwtIdentityResolver> jwt) {
     List<IdentityResolver> chain = new ArrayList<>();
     for (Backend backend : configuration.backends()) {
       if (backend == Backend.MEMORY) {
         chain.add(new SessionIdentityResolver(backend.configName(), memory.get(), clock));
+      } else if (backend == Backend.JWT) {
+        chain.add(jwt.get());
       } else if (backend == Backend.DYNAMODB) {
         chain.add(
             cached(
@@ -73,7 +87,7 @@ final class BackendModule {
     return List.copyOf(chain);
   }
 
-  /** Administration acts on the first session backend of the chain. */
+  /** Administration acts on the first session backend of the chain: dynamodb, else memory. */
   @Provides
   @Singleton
   static SessionAdministrationUseCase sessions(
@@ -81,7 +95,15 @@ final class BackendModule {
       Clock clock,
       Provider<InMemorySessionStore> memory,
       @Named("dynamodb") Provider<SessionStore> dynamoDb) {
-    Backend backend = configuration.backends().get(0);
+    Backend backend =
+        configuration.backends().stream()
+            .filter(b -> b != Backend.JWT)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory"
+                            + " or dynamodb"));
     SessionStore store = backend == Backend.DYNAMODB ? dynamoDb.get() : memory.get();
     return new SessionAdministrationService(
         backend.configName(), store, RandomSource.secure(), clock);

@@ -181,6 +181,50 @@ class ConfigurationTest {
   }
 
   @Test
+  void the_jwt_backend_reports_its_problems_with_the_others() {
+    Map<String, String> env =
+        Map.of(
+            "PORTCULLIS_RULES", RULES,
+            "PORTCULLIS_BACKENDS", "jwt,memory",
+            "PORTCULLIS_JWT_ALGORITHMS", "HS256",
+            "PORTCULLIS_CACHE_SECONDS", "-1");
+
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("PORTCULLIS_JWT_ISSUER"))
+                    .anySatisfy(p -> assertThat(p).contains("PORTCULLIS_JWT_AUDIENCE"))
+                    .anySatisfy(p -> assertThat(p).contains("HS256"))
+                    .anySatisfy(p -> assertThat(p).contains("PORTCULLIS_CACHE_SECONDS")));
+  }
+
+  @Test
+  void a_valid_jwt_backend_is_configured_in_the_chain_order() {
+    Configuration c =
+        Configuration.fromEnvironment(
+            Map.of(
+                "PORTCULLIS_RULES", RULES,
+                "PORTCULLIS_BACKENDS", "jwt,memory",
+                "PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/",
+                "PORTCULLIS_JWT_AUDIENCE", "portcullis"));
+
+    assertThat(c.backends()).containsExactly(Backend.JWT, Backend.MEMORY);
+    assertThat(c.jwt()).isPresent();
+  }
+
+  @Test
+  void a_jwt_variable_without_the_jwt_backend_is_a_mistake() {
+    Map<String, String> env =
+        Map.of("PORTCULLIS_RULES", RULES, "PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/");
+
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .hasMessageContaining(
+            "PORTCULLIS_JWT_ISSUER is set but PORTCULLIS_BACKENDS does not name 'jwt'");
+  }
+
+  @Test
   void every_variable_read_is_listed_as_known() {
     assertThat(Configuration.VARIABLES)
         .containsAll(List.of("PORTCULLIS_BACKENDS", "PORTCULLIS_RULES", "PORTCULLIS_TABLE"))

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds the authorizer context: scalar values only (REST's rule), with bounded keys and values, so
@@ -34,6 +33,26 @@ public final class ContextBuilder {
 
   private ContextBuilder() {}
 
+  /**
+   * The sorted roles, comma-separated, at most {@value #MAX_VALUE_LENGTH} characters: a role
+   * holding a comma would make the list ambiguous and is left out, and so are the roles past the
+   * bound.
+   */
+  static String roles(Identity identity) {
+    StringBuilder joined = new StringBuilder();
+    for (String role : new java.util.TreeSet<>(identity.roles())) {
+      int length = joined.length() + (joined.length() == 0 ? 0 : 1) + role.length();
+      if (role.indexOf(',') >= 0 || length > MAX_VALUE_LENGTH) {
+        continue;
+      }
+      if (joined.length() > 0) {
+        joined.append(',');
+      }
+      joined.append(role);
+    }
+    return joined.toString();
+  }
+
   /** True when an attribute with this key and value can go into a context as it is. */
   public static boolean acceptsAttribute(String key, String value) {
     return key != null
@@ -51,13 +70,7 @@ public final class ContextBuilder {
   public static Map<String, Object> build(Identity identity) {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("principalId", identity.principalId());
-    // A role holding a comma would make the comma-separated list ambiguous: it is left out.
-    context.put(
-        "roles",
-        identity.roles().stream()
-            .filter(role -> role.indexOf(',') < 0)
-            .sorted()
-            .collect(Collectors.joining(",")));
+    context.put("roles", roles(identity));
     context.put("backend", identity.backend());
     context.put("expiresAt", identity.expiresAt().getEpochSecond());
     int count = 0;

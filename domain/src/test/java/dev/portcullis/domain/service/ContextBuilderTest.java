@@ -56,6 +56,20 @@ class ContextBuilderTest {
   }
 
   @Test
+  void the_roles_list_stops_at_1024_characters() {
+    Set<String> roles = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      roles.add(String.format("role-%04d", i));
+    }
+
+    String joined = (String) ContextBuilder.build(identity(roles, Map.of())).get("roles");
+
+    assertThat(joined).hasSizeLessThanOrEqualTo(ContextBuilder.MAX_VALUE_LENGTH);
+    assertThat(joined).startsWith("role-0000,role-0001,").doesNotEndWith(",");
+    assertThat(joined.split(",")).hasSize(102);
+  }
+
+  @Test
   void no_roles_give_an_empty_string() {
     assertThat(ContextBuilder.build(identity(Set.of(), Map.of()))).containsEntry("roles", "");
   }
