@@ -1,7 +1,7 @@
 package dev.portcullis.bootstrap;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.portcullis.adapters.inmemory.SeedFileException;
+import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.logging.DecisionLogger;
@@ -28,7 +28,7 @@ public final class Portcullis {
     Clock clock = Clock.systemUTC();
     PortcullisComponent component =
         PortcullisComponent.create(
-            configuration, clock, new DecisionLogger(log, clock, new JsonFactory()));
+            configuration, clock, new DecisionLogger(log, clock, AuthorizerAdapter.jsonFactory()));
     // Build the backends now, during init, so that a broken seed file or an unusable client
     // fails start-up rather than the first request.
     try {
