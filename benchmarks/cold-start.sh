@@ -13,7 +13,7 @@ EXAMPLES="$ROOT/docs/examples"
 PKG="dev.portcullis.benchmarks.coldstart"
 RIC_MAIN="com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 ALL_VARIANTS="hello,memory,dynamodb,ric,ric-trivial,ric-pojo"
-EXPERIMENT_NAMES="noop lambda record concat-indy concat-inline sha256 securerandom regex jackson handler-phases ddb-phases"
+EXPERIMENT_NAMES="noop lambda record record-after-lambda streams concat-indy concat-inline sha256 securerandom regex jackson handler-phases ddb-phases ddb-lowlevel ddb-fixed-endpoint ddb-no-sdk"
 
 RUNS=10
 WARMUP=1
@@ -67,6 +67,8 @@ Options:
                       phases, the DynamoDB client's start phases), RUNS fresh JVMs each
   --no-classes        skip the class-loading runs
   --out DIR           where results, logs and archives go (default benchmarks/target/cold-start)
+  --jar PATH          the portcullis.jar to measure (default bootstrap/target/portcullis.jar); it
+                      is copied into DIR first, so that a rebuild during the run changes nothing
   -h, --help          this help
 
 Needs: java 17 (JAVA_HOME or PATH), node and npm for dynalite (only for dynamodb and
@@ -100,6 +102,7 @@ while (($#)); do
     --experiments) EXPERIMENTS=1; shift ;;
     --no-classes) CLASSES=0; shift ;;
     --out) OUT="${2:?--out needs a folder}"; shift 2 ;;
+    --jar) JAR="${2:?--jar needs a path}"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -140,6 +143,9 @@ mkdir -p "$OUT/logs" "$OUT/classes" "$OUT/cds" "$OUT/task"
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 TASK="$OUT/task"
+cp "$JAR" "$OUT/portcullis.jar"
+JAR_SOURCE="$JAR"
+JAR="$OUT/portcullis.jar"
 
 needs_dynalite=0
 for v in "${VARIANT_LIST[@]}"; do [[ "$v" == dynamodb ]] && needs_dynalite=1; done
@@ -158,6 +164,7 @@ MEMORY_ENV=(
 DYNAMODB_ENV=()
 
 DYNALITE_PID=""
+DYNALITE_RESTARTS=0
 cleanup() {
   if [[ -n "$DYNALITE_PID" ]]; then
     kill "$DYNALITE_PID" 2>/dev/null || true
@@ -177,24 +184,19 @@ start_dynalite() {
     (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >"$OUT/logs/npm.log" 2>&1) ||
       die "npm ci failed: see $OUT/logs/npm.log"
   fi
-  local port
-  port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-  node "$dir/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$port" \
-    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >"$OUT/logs/dynalite.log" 2>&1 &
-  DYNALITE_PID=$!
-  local i
-  for ((i = 0; i < 300; i++)); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    kill -0 "$DYNALITE_PID" 2>/dev/null || die "dynalite exited: see $OUT/logs/dynalite.log"
-    sleep 0.1
-  done
-  ((i < 300)) || die "dynalite did not answer on 127.0.0.1:$port within 30 s"
+  DYNALITE_CLI="$dir/node_modules/dynalite/cli.js"
+  DYNALITE_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  run_dynalite
+  # Generous timeouts: a retry after a timed-out first call would be measured as start-up, and
+  # dynalite dies when a client aborts a request (see docs/performance.md).
   DYNAMODB_ENV=(
     "PORTCULLIS_BACKENDS=dynamodb"
     "PORTCULLIS_RULES=file:$EXAMPLES/rules.json"
     "PORTCULLIS_TABLE=portcullis-bench"
+    "PORTCULLIS_DYNAMODB_TIMEOUT_MS=20000"
+    "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS=10000"
     "AWS_REGION=us-east-1"
-    "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$port"
+    "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$DYNALITE_PORT"
     "AWS_ACCESS_KEY_ID=bench-not-a-key"
     "AWS_SECRET_ACCESS_KEY=bench-not-a-secret"
   )
@@ -205,7 +207,32 @@ start_dynalite() {
   [[ -n "$DYNAMODB_TOKEN" ]] || die "sessions issue printed no token: see $OUT/logs/table-create.log"
   sed "s|pcs_demo_admin_0000000000000000000000000000000000|$DYNAMODB_TOKEN|" \
     "$EXAMPLES/events/rest-token.json" >"$OUT/dynamodb-token.json"
-  echo "dynalite on 127.0.0.1:$port, table portcullis-bench, one session issued"
+  echo "dynalite on 127.0.0.1:$DYNALITE_PORT, table portcullis-bench, one session issued"
+}
+
+# Starts dynalite on $DYNALITE_PORT with its data in $OUT/dynalite-data, and waits until it answers.
+run_dynalite() {
+  mkdir -p "$OUT/dynalite-data"
+  node "$DYNALITE_CLI" --host 127.0.0.1 --port "$DYNALITE_PORT" --path "$OUT/dynalite-data" \
+    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >>"$OUT/logs/dynalite.log" 2>&1 &
+  DYNALITE_PID=$!
+  local i
+  for ((i = 0; i < 300; i++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$DYNALITE_PORT") 2>/dev/null; then return 0; fi
+    kill -0 "$DYNALITE_PID" 2>/dev/null || die "dynalite exited: see $OUT/logs/dynalite.log"
+    sleep 0.1
+  done
+  die "dynalite did not answer on 127.0.0.1:$DYNALITE_PORT within 30 s"
+}
+
+# dynalite exits when a client aborts a request; restart it (same port, same data) before a run.
+ensure_dynalite() {
+  [[ -n "$DYNALITE_PID" ]] || return 0
+  if ! kill -0 "$DYNALITE_PID" 2>/dev/null; then
+    echo "cold-start: dynalite had exited (see $OUT/logs/dynalite.log); restarting it" >&2
+    DYNALITE_RESTARTS=$((DYNALITE_RESTARTS + 1))
+    run_dynalite
+  fi
 }
 
 # The JVM flags of one variant in one option set (word-split on purpose: flags hold no spaces).
@@ -260,6 +287,7 @@ micros() { local t="${1//[.,]/}"; echo $((10#$t)); }
 # One fresh JVM of one variant in one option set; records its figures unless $3 is "warmup".
 measure() {
   local variant="$1" set="$2" mode="${3:-}" name="${SET_NAMES[$2]}"
+  [[ "$variant" == dynamodb ]] && ensure_dynalite
   command_for "$variant" "$(flags_for "$variant" "$set")"
   local err="$OUT/logs/last.err" ms rss=""
   if [[ "$variant" == ric* ]]; then
@@ -310,6 +338,7 @@ measure_rss_fallback() {
 classes_run() {
   local variant="$1" set="$2" name="${SET_NAMES[$2]}"
   local log="$OUT/classes/$variant-$name.log"
+  [[ "$variant" == dynamodb ]] && ensure_dynalite
   command_for "$variant" "$(flags_for "$variant" "$set") -Xlog:class+load:file=$log"
   env -i "${ENVS[@]}" "${CMD[@]}" >/dev/null 2>"$OUT/logs/last.err" ||
     die "$variant ($name) failed in its class-loading run: $(tail -n 5 "$OUT/logs/last.err")"
@@ -337,10 +366,11 @@ train_appcds() {
 experiment_run() {
   local experiment="$1" set="$2" name="${SET_NAMES[$2]}"
   local -a jvm envs args=()
+  ensure_dynalite
   read -r -a jvm <<<"$BASE_OPTS ${SET_FLAGS[$set]}"
   envs=("${BASE_ENV[@]}")
   case "$experiment" in
-    ddb-phases) envs+=("${DYNAMODB_ENV[@]}"); args=("$DYNAMODB_TOKEN") ;;
+    ddb-*) envs+=("${DYNAMODB_ENV[@]}"); args=("$DYNAMODB_TOKEN") ;;
     handler-phases) envs+=("${MEMORY_ENV[@]}"); args=("$EXAMPLES/events/rest-token.json") ;;
   esac
   local out
@@ -358,7 +388,8 @@ machine() {
   echo "Portcullis cold-start harness, $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "machine:  $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   echo "java:     $("$JAVA" -version 2>&1 | sed -n 2p)"
-  echo "jar:      portcullis.jar $(($(stat -c %s "$JAR") / 1024)) KiB"
+  echo "jar:      $JAR_SOURCE, $(($(stat -c %s "$JAR") / 1024)) KiB, sha256 $(sha256sum "$JAR" | cut -c1-12)"
+  echo "commit:   $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (work tree has changes)')"
   echo "runs:     $RUNS per variant and option set, after $WARMUP warm-up round(s), interleaved"
   echo "variants: ${VARIANT_LIST[*]:-none}$( ((EXPERIMENTS)) && echo ' + experiments')"
   local i
@@ -422,6 +453,7 @@ fi
 
 {
   echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  ((DYNALITE_RESTARTS == 0)) || echo "dynalite was restarted $DYNALITE_RESTARTS time(s) during the run"
   echo
   "$JAVA" -cp "$PROBES" "$PKG.Summary" "$RESULTS"
   if ((CLASSES)); then

@@ -39,8 +39,9 @@ public final class ColdPathExperiment {
 
   /** The experiments, for {@code --help}. */
   static final String NAMES =
-      "noop lambda record concat-indy concat-inline sha256 securerandom regex jackson"
-          + " handler-phases ddb-phases";
+      "noop lambda record record-after-lambda streams concat-indy concat-inline sha256"
+          + " securerandom regex jackson handler-phases ddb-phases ddb-lowlevel"
+          + " ddb-fixed-endpoint ddb-no-sdk";
 
   private static final byte[] EVENT =
       ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_demo_admin_0000000000000000000000"
@@ -74,6 +75,8 @@ public final class ColdPathExperiment {
       case "noop" -> step("noop");
       case "lambda" -> lambda();
       case "record" -> record();
+      case "record-after-lambda" -> recordAfterLambda();
+      case "streams" -> streams();
       case "concat-indy" -> concatIndy();
       case "concat-inline" -> concatInline();
       case "sha256" -> sha256();
@@ -82,6 +85,9 @@ public final class ColdPathExperiment {
       case "jackson" -> jackson();
       case "handler-phases" -> handlerPhases(argument);
       case "ddb-phases" -> dynamoDbPhases(argument);
+      case "ddb-lowlevel" -> DynamoDbExperiments.lowLevel(this, argument, false);
+      case "ddb-fixed-endpoint" -> DynamoDbExperiments.lowLevel(this, argument, true);
+      case "ddb-no-sdk" -> DynamoDbExperiments.withoutSdk(this, argument);
       default -> {
         System.err.println("unknown experiment; one of: " + NAMES);
         System.exit(2);
@@ -106,6 +112,31 @@ public final class ColdPathExperiment {
     step("record-toString");
     sink += sample.equals(new Sample("a", 1)) ? 1 : 0;
     step("record-equals");
+  }
+
+  /** The record's methods once lambdas are already linked: the marginal cost of ObjectMethods. */
+  private void recordAfterLambda() {
+    Runnable first = () -> sink++;
+    first.run();
+    step("first-lambda");
+    Sample sample = new Sample("a", 1);
+    sink += sample.hashCode();
+    step("record-hashCode");
+    sink += sample.equals(new Sample("a", 1)) ? 1 : 0;
+    step("record-equals");
+  }
+
+  private void streams() {
+    java.util.List<String> list = java.util.List.of("a", "b", "c");
+    boolean any = list.stream().anyMatch(x -> x.equals("c"));
+    sink += any ? 1 : 0;
+    step("first-stream-anyMatch");
+    boolean loop = false;
+    for (String x : list) {
+      loop |= x.equals("b");
+    }
+    sink += loop ? 1 : 0;
+    step("same-as-a-loop");
   }
 
   private void concatIndy() {
@@ -152,6 +183,8 @@ public final class ColdPathExperiment {
   private void jackson() throws IOException {
     JsonFactory factory = new JsonFactory();
     step("jackson-new-JsonFactory");
+    sink += new JsonFactory().hashCode();
+    step("jackson-second-JsonFactory");
     try (JsonParser parser = factory.createParser(EVENT)) {
       while (parser.nextToken() != null) {
         sink++;
@@ -202,8 +235,6 @@ public final class ColdPathExperiment {
     step("client-build");
     DynamoDbSessionStore store = new DynamoDbSessionStore(client, settings);
     step("session-store");
-    credential.fingerprint();
-    step("fingerprint-sha256");
     boolean found = store.find(credential.fingerprint()).isPresent();
     step("first-getitem");
     store.find(credential.fingerprint());
@@ -214,7 +245,7 @@ public final class ColdPathExperiment {
     }
   }
 
-  private void step(String name) {
+  void step(String name) {
     long now = System.nanoTime();
     long micros = (now - last) / 1000;
     report
