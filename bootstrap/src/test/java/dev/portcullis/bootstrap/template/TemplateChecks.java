@@ -43,19 +43,6 @@ final class TemplateChecks {
   /** Read by the JVM, not by Portcullis: deliberate exceptions to the known-variable rule. */
   static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
-  /**
-   * The JWT backend's variables the template sets, while {@link Configuration#VARIABLES} does not
-   * know them yet (the JWT backend is being wired in). Once it does, this set is redundant: remove
-   * it.
-   */
-  static final Set<String> AWAITING_CONFIGURATION =
-      Set.of(
-          "PORTCULLIS_JWT_ISSUER",
-          "PORTCULLIS_JWT_AUDIENCE",
-          "PORTCULLIS_JWT_JWKS_URL",
-          "PORTCULLIS_JWT_ALGORITHMS",
-          "PORTCULLIS_JWT_ROLES_CLAIM");
-
   /** Keys Lambda sets itself and refuses in a function's configuration. */
   static final Set<String> RESERVED_BY_LAMBDA =
       Set.of(
@@ -169,9 +156,7 @@ final class TemplateChecks {
       if (RESERVED_BY_LAMBDA.contains(name)) {
         problems.add(
             name + " is reserved by Lambda, which sets it itself: the deployment would fail");
-      } else if (!Configuration.VARIABLES.contains(name)
-          && !JVM_VARIABLES.contains(name)
-          && !AWAITING_CONFIGURATION.contains(name)) {
+      } else if (!Configuration.VARIABLES.contains(name) && !JVM_VARIABLES.contains(name)) {
         problems.add(
             name
                 + " is set on the authorizer but is not in Configuration.VARIABLES: Portcullis"
