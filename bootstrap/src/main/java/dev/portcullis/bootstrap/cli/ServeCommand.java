@@ -11,8 +11,6 @@ import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +73,7 @@ final class ServeCommand implements Command {
 
   @Override
   public int run(List<String> args, Terminal terminal) throws Exception {
+    long started = System.nanoTime();
     Options options = Options.parse(args, GatewaySettings.VALUED_OPTIONS, GatewaySettings.FLAGS);
     if (!options.positional().isEmpty()) {
       throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
@@ -120,14 +119,6 @@ final class ServeCommand implements Command {
               + e.getMessage()
               + "): pick another --port");
     }
-    PrintStream out = terminal.out();
-    out.print(Banner.summary(settings, gateway.baseUri(), simple));
-    if (settings.demo()) {
-      out.print(Banner.demoGuide(settings, gateway.baseUri(), simple));
-    }
-    out.println();
-    out.println("Ready" + sinceStart() + ". Ctrl-C stops it.");
-    out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -138,16 +129,18 @@ final class ServeCommand implements Command {
                   stopped.countDown();
                 },
                 "portcullis-serve-shutdown"));
+    PrintStream out = terminal.out();
+    out.print(Banner.summary(settings, gateway.baseUri(), simple));
+    if (settings.demo()) {
+      out.print(Banner.demoGuide(settings, gateway.baseUri(), simple));
+    }
+    out.println();
+    out.println(
+        "Ready: serving "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms after the command started. Ctrl-C stops it.");
+    out.flush();
     stopped.await();
     return 0;
-  }
-
-  /** " in N ms" since the JVM started, when the platform says when that was. */
-  private static String sinceStart() {
-    return ProcessHandle.current()
-        .info()
-        .startInstant()
-        .map(start -> " in " + Duration.between(start, Instant.now()).toMillis() + " ms")
-        .orElse("");
   }
 }
