@@ -26,9 +26,10 @@ import java.util.Set;
  *       cached.
  * </ul>
  *
- * <p>Dimensions stay few and bounded: the function's name and the five outcomes, so at most eight
- * custom metrics per function. The principal, the token's fingerprint and the request id are never
- * dimensions (each value would be a new custom metric).
+ * <p>Dimensions stay few and bounded: the function's name and the five outcomes, so eight custom
+ * metrics per function (a ninth, {@code other}, only if an outcome this class does not know ever
+ * appears). The principal, the token's fingerprint and the request id are never dimensions: each
+ * value would be a new custom metric.
  *
  * <p><b>Why by hand.</b> AWS's client library, {@code software.amazon.cloudwatchlogs:
  * aws-embedded-metrics} 4.2.0, serialises with jackson-databind and brings jackson-datatype-jsr310,
