@@ -12,11 +12,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
 /** {@code serve}: a local API Gateway in front of the authorizer, until Ctrl-C. */
 final class ServeCommand implements Command {
@@ -82,8 +82,12 @@ final class ServeCommand implements Command {
     for (String name : GatewaySettings.VALUED_OPTIONS) {
       options.value(name).ifPresent(v -> values.put(name, v));
     }
-    Set<String> flags =
-        GatewaySettings.FLAGS.stream().filter(options::flag).collect(Collectors.toSet());
+    Set<String> flags = new HashSet<>();
+    for (String flag : GatewaySettings.FLAGS) {
+      if (options.flag(flag)) {
+        flags.add(flag);
+      }
+    }
     GatewaySettings settings;
     try {
       settings = GatewaySettings.fromOptions(values, flags);

@@ -49,10 +49,29 @@ final class AccessLog {
             + " "
             + status
             + " "
-            + String.format(Locale.ROOT, "%.1fms", latencyNanos / 1e6)
+            + millis(latencyNanos)
             + " cache="
             + cache.label()
             + " principal="
-            + (principal == null ? "-" : principal));
+            + (principal == null ? "-" : printable(principal)));
+  }
+
+  /**
+   * {@code 12.3ms}. Hand-written: String.format showed up in the load run's profile, once per
+   * request.
+   */
+  static String millis(long nanos) {
+    long tenths = Math.max(0, nanos) / 100_000;
+    return tenths / 10 + "." + tenths % 10 + "ms";
+  }
+
+  /** The authorizer chose the principal: a control character in it must not forge a log line. */
+  private static String printable(String text) {
+    StringBuilder clean = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      clean.append(c < 0x20 || c == 0x7F ? '?' : c);
+    }
+    return clean.toString();
   }
 }

@@ -58,7 +58,12 @@ public enum ApiKind {
 
   /** The kind named {@code name}, if any. */
   public static Optional<ApiKind> byOptionName(String name) {
-    return Arrays.stream(values()).filter(k -> k.optionName.equals(name)).findFirst();
+    for (ApiKind kind : values()) {
+      if (kind.optionName.equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every option name, for error messages. */
