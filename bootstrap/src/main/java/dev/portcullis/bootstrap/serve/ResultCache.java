@@ -18,6 +18,7 @@ final class ResultCache {
   private final LongSupplier ticker;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+  /** One kept answer and the ticker reading at which it expires. */
   private record Entry(AuthorizerResponse response, long expiresAt) {}
 
   ResultCache(int ttlSeconds, LongSupplier ticker) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,7 @@ class DemoGuideTest {
     Map<String, String> values = new HashMap<>(options);
     boolean simple = values.remove("simple") != null;
     values.put("kind", kind);
-    Set<String> allFlags = new java.util.HashSet<>(flags);
+    Set<String> allFlags = new HashSet<>(flags);
     allFlags.add("demo");
     GatewaySettings settings = GatewaySettings.fromOptions(values, allFlags);
     Map<String, String> env =

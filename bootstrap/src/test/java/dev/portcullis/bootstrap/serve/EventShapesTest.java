@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -166,7 +167,7 @@ class EventShapesTest {
             : TestGateway.settings(kind);
     String[] headers =
         withSources
-            ? java.util.Arrays.copyOfRange(sourcesThenHeaders, 1, sourcesThenHeaders.length)
+            ? Arrays.copyOfRange(sourcesThenHeaders, 1, sourcesThenHeaders.length)
             : sourcesThenHeaders;
     AtomicReference<byte[]> seen = new AtomicReference<>();
     try (TestGateway gateway = TestGateway.start(settings, recording(seen), false, null)) {

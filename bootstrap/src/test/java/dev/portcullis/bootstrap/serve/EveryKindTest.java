@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,10 +40,7 @@ class EveryKindTest {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
       assertThat(response.headers().firstValue("x-amzn-ErrorType"))
-          .isEqualTo(
-              rest(kind)
-                  ? java.util.Optional.of("UnauthorizedException")
-                  : java.util.Optional.empty());
+          .isEqualTo(rest(kind) ? Optional.of("UnauthorizedException") : Optional.empty());
       assertThat(gateway.invocations.get()).isEqualTo(1);
     }
   }

@@ -2,6 +2,7 @@ package dev.portcullis.bootstrap.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +22,8 @@ class IdentitySourceTest {
     assertThat(sources)
         .extracting(IdentitySource::type, IdentitySource::name)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(IdentitySource.Type.HEADER, "Authorization"),
-            org.assertj.core.groups.Tuple.tuple(IdentitySource.Type.QUERY_STRING, "token"));
+            tuple(IdentitySource.Type.HEADER, "Authorization"),
+            tuple(IdentitySource.Type.QUERY_STRING, "token"));
   }
 
   @Test

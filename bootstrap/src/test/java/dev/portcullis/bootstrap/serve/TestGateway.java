@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -142,7 +143,7 @@ final class TestGateway implements AutoCloseable {
     for (int i = 0; i < options.length; i += 2) {
       values.put(options[i], options[i + 1]);
     }
-    return GatewaySettings.fromOptions(values, java.util.Set.of());
+    return GatewaySettings.fromOptions(values, Set.of());
   }
 
   /** A request with {@code headers} given as name, value, name, value... */
