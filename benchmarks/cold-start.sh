@@ -21,6 +21,7 @@ VARIANTS="hello,memory,dynamodb,ric,ric-trivial"
 BASE_OPTS=""
 SET_NAMES=("default")
 SET_FLAGS=("")
+SET_JARS=("")
 APPCDS=0
 CLASSES=1
 EXPERIMENTS=0
@@ -59,6 +60,9 @@ Options:
                       interleaved with the default set; repeatable. E.g.
                         --compare c1="-XX:TieredStopAtLevel=1" --compare serial=-XX:+UseSerialGC
                         --compare noshare=-Xshare:off
+  --compare-jar NAME=PATH
+                      also run every variant with another portcullis.jar (a product change built
+                      elsewhere), as option set NAME, interleaved with the default set; repeatable
   --appcds            train a dynamic AppCDS archive per variant first (-XX:ArchiveClassesAtExit,
                       the memory probe over every example event), then run option set "appcds"
                       with -XX:SharedArchiveFile
@@ -96,6 +100,14 @@ while (($#)); do
       [[ "${2:-}" == *=* ]] || die "--compare needs NAME=FLAGS"
       SET_NAMES+=("${2%%=*}")
       SET_FLAGS+=("${2#*=}")
+      SET_JARS+=("")
+      shift 2
+      ;;
+    --compare-jar)
+      [[ "${2:-}" == *=* && -f "${2#*=}" ]] || die "--compare-jar needs NAME=PATH to an existing jar"
+      SET_NAMES+=("${2%%=*}")
+      SET_FLAGS+=("")
+      SET_JARS+=("${2#*=}")
       shift 2
       ;;
     --appcds) APPCDS=1; shift ;;
@@ -122,6 +134,7 @@ done
 if ((APPCDS)); then
   SET_NAMES+=("appcds")
   SET_FLAGS+=("")
+  SET_JARS+=("")
 fi
 
 for f in "$JAR" "$PROBES"; do
@@ -146,6 +159,16 @@ TASK="$OUT/task"
 cp "$JAR" "$OUT/portcullis.jar"
 JAR_SOURCE="$JAR"
 JAR="$OUT/portcullis.jar"
+# Each option set's jar: the measured one, or a copy of the one --compare-jar named.
+for i in "${!SET_JARS[@]}"; do
+  if [[ -z "${SET_JARS[$i]}" ]]; then
+    SET_JARS[$i]="$JAR"
+  else
+    cp "${SET_JARS[$i]}" "$OUT/${SET_NAMES[$i]}-portcullis.jar"
+    SET_JARS[$i]="$OUT/${SET_NAMES[$i]}-portcullis.jar"
+  fi
+done
+CUR_JAR="$JAR"
 
 needs_dynalite=0
 for v in "${VARIANT_LIST[@]}"; do [[ "$v" == dynamodb ]] && needs_dynalite=1; done
@@ -258,17 +281,17 @@ command_for() {
       ;;
     memory)
       ENVS+=("${MEMORY_ENV[@]}")
-      CMD=("$JAVA" "${jvm[@]}" -cp "$JAR:$PROBES" "$PKG.HandlerProbe"
+      CMD=("$JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe"
         "$EXAMPLES/events/rest-token.json" "$@")
       ;;
     dynamodb)
       ENVS+=("${DYNAMODB_ENV[@]}")
-      CMD=("$JAVA" "${jvm[@]}" -cp "$JAR:$PROBES" "$PKG.HandlerProbe" "$OUT/dynamodb-token.json")
+      CMD=("$JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe" "$OUT/dynamodb-token.json")
       ;;
     ric | ric-trivial | ric-pojo)
       local cp handler
       case "$variant" in
-        ric) cp="$JAR:$RIC_CP"; handler="dev.portcullis.bootstrap.LambdaHandler::handleRequest" ;;
+        ric) cp="$CUR_JAR:$RIC_CP"; handler="dev.portcullis.bootstrap.LambdaHandler::handleRequest" ;;
         ric-trivial) cp="$PROBES:$CORE_CP:$RIC_CP"; handler="$PKG.TrivialStreamHandler::handleRequest" ;;
         ric-pojo) cp="$PROBES:$CORE_CP:$RIC_CP"; handler="$PKG.PojoHandler::handleRequest" ;;
       esac
@@ -288,6 +311,7 @@ micros() { local t="${1//[.,]/}"; echo $((10#$t)); }
 measure() {
   local variant="$1" set="$2" mode="${3:-}" name="${SET_NAMES[$2]}"
   [[ "$variant" == dynamodb ]] && ensure_dynalite
+  CUR_JAR="${SET_JARS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set")"
   local err="$OUT/logs/last.err" ms rss=""
   if [[ "$variant" == ric* ]]; then
@@ -328,6 +352,7 @@ measure() {
 # Without /usr/bin/time: one run per handler variant that reads its own VmHWM before exiting.
 measure_rss_fallback() {
   local variant="$1" set="$2" name="${SET_NAMES[$2]}"
+  CUR_JAR="${SET_JARS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set") -Dportcullis.probe.vmhwm=true"
   local kb
   kb="$(env -i "${ENVS[@]}" "${CMD[@]}" 2>&1 >/dev/null | grep -o 'vmhwm_kb=[0-9]*' | cut -d= -f2 || true)"
@@ -339,6 +364,7 @@ classes_run() {
   local variant="$1" set="$2" name="${SET_NAMES[$2]}"
   local log="$OUT/classes/$variant-$name.log"
   [[ "$variant" == dynamodb ]] && ensure_dynalite
+  CUR_JAR="${SET_JARS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set") -Xlog:class+load:file=$log"
   env -i "${ENVS[@]}" "${CMD[@]}" >/dev/null 2>"$OUT/logs/last.err" ||
     die "$variant ($name) failed in its class-loading run: $(tail -n 5 "$OUT/logs/last.err")"
@@ -357,6 +383,7 @@ train_appcds() {
   if [[ "$variant" == memory ]]; then
     extra=("$EXAMPLES"/events/*.json)
   fi
+  CUR_JAR="$JAR"
   command_for "$variant" "$BASE_OPTS -XX:ArchiveClassesAtExit=$archive" "${extra[@]}"
   env -i "${ENVS[@]}" "${CMD[@]}" >"$OUT/logs/cds-$variant.log" 2>&1 ||
     die "AppCDS training of $variant failed: see $OUT/logs/cds-$variant.log"
@@ -394,7 +421,7 @@ machine() {
   echo "variants: ${VARIANT_LIST[*]:-none}$( ((EXPERIMENTS)) && echo ' + experiments')"
   local i
   for i in "${!SET_NAMES[@]}"; do
-    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_NAMES[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa')"
+    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_NAMES[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa')$([[ ${SET_JARS[$i]} != "$JAR" ]] && echo ", jar $(sha256sum "${SET_JARS[$i]}" | cut -c1-12)")"
   done
   echo "rss:      ${TIME_BIN:-/proc VmHWM (no /usr/bin/time)}"
 }
