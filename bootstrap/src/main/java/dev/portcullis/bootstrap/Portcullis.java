@@ -4,7 +4,9 @@ import dev.portcullis.adapters.inmemory.SeedFileException;
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.config.ConfigurationException;
+import dev.portcullis.bootstrap.logging.CacheCounters;
 import dev.portcullis.bootstrap.logging.DecisionLogger;
+import dev.portcullis.bootstrap.logging.EmfMetrics;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -26,9 +28,14 @@ public final class Portcullis {
   public static PortcullisComponent fromEnvironment(Map<String, String> env, PrintStream log) {
     Configuration configuration = Configuration.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
+    CacheCounters caches = new CacheCounters();
+    EmfMetrics metrics =
+        new EmfMetrics(env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "portcullis"), caches);
     PortcullisComponent component =
         PortcullisComponent.create(
-            configuration, clock, new DecisionLogger(log, clock, AuthorizerAdapter.jsonFactory()));
+            configuration,
+            clock,
+            new DecisionLogger(log, clock, AuthorizerAdapter.jsonFactory(), metrics));
     // Build the backends now, during init, so that a broken seed file or an unusable client
     // fails start-up rather than the first request.
     try {
@@ -39,6 +46,7 @@ public final class Portcullis {
               .map(p -> "PORTCULLIS_SESSIONS_FILE (" + e.source() + "): " + p)
               .toList());
     }
+    caches.watch(component.identityChain());
     return component;
   }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Writes one decision's metrics in CloudWatch's embedded metric format (EMF) into a JSON object
- * that is being written: the {@code _aws} metadata and the members it points at. Written into the
- * decision log line, that line is the structured log and the metrics at once; {@link
- * MetricsEmitter} writes it as a line of its own instead.
+ * that is being written: the {@code _aws} metadata and the members it points at. {@link
+ * DecisionLogger} writes them into each decision line, which is then the structured log and the
+ * metrics at once.
  *
  * <p>The metrics, in namespace {@value #NAMESPACE}:
  *
