@@ -38,7 +38,7 @@ public final class ContextHeaders {
         .context()
         .forEach(
             (key, value) -> {
-              if (isToken(key)) {
+              if (HttpToken.isToken(key)) {
                 headers.put(CONTEXT_PREFIX + key, headerValue(Json.stringify(value)));
               }
             });
@@ -65,23 +65,5 @@ public final class ContextHeaders {
       }
     }
     return encoded.toString();
-  }
-
-  private static boolean isToken(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -87,7 +87,7 @@ public record IdentitySource(Type type, String name, String expression) {
         header = "route.request.header.";
         query = "route.request.querystring.";
     }
-    if (entry.startsWith(header) && isToken(entry.substring(header.length()))) {
+    if (entry.startsWith(header) && HttpToken.isToken(entry.substring(header.length()))) {
       return new IdentitySource(Type.HEADER, entry.substring(header.length()), entry);
     }
     if (query != null && entry.startsWith(query) && isQueryName(entry.substring(query.length()))) {
@@ -126,24 +126,6 @@ public record IdentitySource(Type type, String name, String expression) {
       default:
         return routeKey;
     }
-  }
-
-  private static boolean isToken(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isQueryName(String name) {
