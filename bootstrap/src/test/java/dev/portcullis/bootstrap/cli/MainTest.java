@@ -2,14 +2,10 @@ package dev.portcullis.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -17,15 +13,14 @@ class MainTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples");
   private static final String DENIED_TOKEN = "pcs_no_such_session_0000000000000000000000000";
 
-  private final Map<String, String> env =
-      new HashMap<>(
-          Map.of(
-              "PORTCULLIS_RULES",
-              "file:" + EXAMPLES.resolve("rules.json"),
-              "PORTCULLIS_SESSIONS_FILE",
-              EXAMPLES.resolve("sessions.json").toString()));
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandLine cli = new CommandLine();
+  private final Map<String, String> env = cli.env;
+
+  @BeforeEach
+  void configure() {
+    env.put("PORTCULLIS_RULES", "file:" + EXAMPLES.resolve("rules.json"));
+    env.put("PORTCULLIS_SESSIONS_FILE", EXAMPLES.resolve("sessions.json").toString());
+  }
 
   @Test
   void invoke_prints_the_response_and_exits_0_for_an_allowed_event() {
@@ -106,7 +101,6 @@ class MainTest {
   @Test
   void every_command_has_help() {
     for (String command : List.of("invoke", "check")) {
-      out.reset();
 
       int code = run("", command, "--help");
 
@@ -127,20 +121,14 @@ class MainTest {
   }
 
   private int run(String stdin, String... args) {
-    Terminal terminal =
-        new Terminal(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env);
-    return Main.standard().run(List.of(args), terminal);
+    return cli.run(stdin, args);
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.stdout();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.stderr();
   }
 }

@@ -3,13 +3,7 @@ package dev.portcullis.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.adapters.dynamodb.LocalDynamoDb;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +14,8 @@ class SessionsCommandIT {
 
   @RegisterExtension static final LocalDynamoDb DYNAMODB = LocalDynamoDb.chosen();
 
-  private final Map<String, String> env = new HashMap<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandLine cli = new CommandLine();
+  private final Map<String, String> env = cli.env;
 
   @BeforeEach
   void configure() {
@@ -75,7 +68,7 @@ class SessionsCommandIT {
     assertThat(listing.lines()).hasSize(3).allSatisfy(l -> assertThat(l).doesNotContain("revoked"));
     assertThat(revoked).isEqualTo("revoked\n");
     assertThat(revokedAll).as("the first was already revoked").isEqualTo("revoked 1 session\n");
-    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain(first).doesNotContain(second);
+    assertThat(stderr()).doesNotContain(first).doesNotContain(second);
   }
 
   @Test
@@ -93,22 +86,18 @@ class SessionsCommandIT {
             "forever");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--ttl 'forever' is not a positive duration");
+    assertThat(stderr()).contains("--ttl 'forever' is not a positive duration");
   }
 
   private int run(String stdin, String... args) {
-    out.reset();
-    Terminal terminal =
-        new Terminal(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env);
-    return Main.standard().run(List.of(args), terminal);
+    return cli.run(stdin, args);
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.stdout();
+  }
+
+  private String stderr() {
+    return cli.stderr();
   }
 }
