@@ -75,6 +75,19 @@ final class CheckCommand implements Command {
                     + cache.maxEntries()
                     + " entries"
                 : "off"));
+    c.jwt()
+        .ifPresent(
+            jwt ->
+                out.println(
+                    "jwt:             issuers "
+                        + jwt.issuers().stream()
+                            .map(i -> i.issuer() + " (keys " + i.jwksUrl() + ")")
+                            .collect(Collectors.joining(", "))
+                        + "; audiences "
+                        + String.join(",", jwt.audiences())
+                        + "; algorithms "
+                        + String.join(",", jwt.algorithms())));
+
     if (c.dynamoDb().isPresent()) {
       DynamoDbSettings d = c.dynamoDb().get();
       out.println(

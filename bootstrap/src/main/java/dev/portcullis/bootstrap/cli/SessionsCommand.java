@@ -176,7 +176,7 @@ final class SessionsCommand implements Command {
                   s.fingerprint().hex(),
                   s.issuedAt(),
                   s.expiresAt(),
-                  s.resolveAt(now).reason().equals("resolved") ? "live" : s.resolveAt(now).reason(),
+                  s.isLiveAt(now) ? "live" : s.resolveAt(now).reason(),
                   String.join(",", new TreeSet<>(s.identity().roles()))));
     }
     return 0;

@@ -89,6 +89,22 @@ class MainTest {
   }
 
   @Test
+  void check_prints_the_jwt_issuers_and_audiences() {
+    env.put("PORTCULLIS_BACKENDS", "jwt,memory");
+    env.put("PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/");
+    env.put("PORTCULLIS_JWT_AUDIENCE", "portcullis");
+
+    int code = run("", "check");
+
+    assertThat(code).isZero();
+    assertThat(stdout())
+        .contains(
+            "jwt:             issuers https://issuer.example.com/ (keys https://issuer.example.com/.well-known/jwks.json)")
+        .contains("audiences portcullis")
+        .contains("algorithms RS256");
+  }
+
+  @Test
   void check_exits_2_for_a_broken_configuration() {
     env.put("PORTCULLIS_HTTP_RESPONSE", "xml");
 
