@@ -7,6 +7,7 @@ import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.crac.Core;
 
 /**
  * The deployable handler, {@code dev.portcullis.bootstrap.LambdaHandler::handleRequest}: takes
@@ -16,14 +17,21 @@ import java.io.OutputStream;
 public final class LambdaHandler implements RequestStreamHandler {
 
   private final AuthorizerAdapter authorizer;
+  // Held here: CRaC keeps only weak references to registered resources.
+  private final SnapStartPriming priming;
 
-  /** Reads the configuration from the environment and builds the component. */
+  /**
+   * Reads the configuration from the environment and builds the component. Under SnapStart it also
+   * registers the priming that runs before the snapshot.
+   */
   public LambdaHandler() {
     this(Portcullis.fromEnvironment(System.getenv(), System.out));
+    Core.getGlobalContext().register(priming);
   }
 
   LambdaHandler(PortcullisComponent component) {
     this.authorizer = component.authorizer();
+    this.priming = new SnapStartPriming(authorizer);
   }
 
   @Override
