@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap;
 
+import static dev.portcullis.bootstrap.TokenEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +18,7 @@ import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.UnauthorizedException;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,15 +137,5 @@ class BackendChainTest {
                 .build());
     jwt.sign(new RSASSASigner(signer));
     return jwt.serialize();
-  }
-
-  private static String invoke(AuthorizerAdapter authorizer, String token) throws Exception {
-    String event =
-        "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
-            + token
-            + "\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/orders\"}";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    authorizer.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, "req");
-    return out.toString(StandardCharsets.UTF_8);
   }
 }

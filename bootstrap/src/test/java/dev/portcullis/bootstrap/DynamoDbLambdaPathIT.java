@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap;
 
+import static dev.portcullis.bootstrap.TokenEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +15,7 @@ import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import dev.portcullis.domain.port.in.IssueSessionCommand;
 import dev.portcullis.domain.port.in.IssuedSession;
 import dev.portcullis.domain.testing.MutableClock;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -72,7 +71,7 @@ class DynamoDbLambdaPathIT {
       throws Exception {
     IssuedSession issued = issue("alice", "admin", Duration.ofHours(8));
 
-    String response = invoke(issued.token());
+    String response = TokenEvents.invoke(authorizer, issued.token());
 
     assertThat(response)
         .startsWith("{\"principalId\":\"alice\"")
@@ -86,15 +85,15 @@ class DynamoDbLambdaPathIT {
   @Test
   void a_revoked_token_is_unauthorized_once_the_in_function_cache_lets_go() throws Exception {
     IssuedSession issued = issue("bob", "reader", Duration.ofHours(8));
-    invoke(issued.token());
+    TokenEvents.invoke(authorizer, issued.token());
 
     boolean revoked = component.sessions().revoke(issued.token());
-    String withinCache = invoke(issued.token());
+    String withinCache = TokenEvents.invoke(authorizer, issued.token());
     clock.advance(CACHE);
 
     assertThat(revoked).isTrue();
     assertThat(withinCache).contains("\"principalId\":\"bob\"");
-    assertThatThrownBy(() -> invoke(issued.token()))
+    assertThatThrownBy(() -> TokenEvents.invoke(authorizer, issued.token()))
         .isInstanceOf(UnauthorizedException.class)
         .hasMessage("Unauthorized");
   }
@@ -102,17 +101,20 @@ class DynamoDbLambdaPathIT {
   @Test
   void an_expired_token_is_unauthorized_though_its_item_is_still_stored() throws Exception {
     IssuedSession issued = issue("carol", "reader", Duration.ofMinutes(5));
-    invoke(issued.token());
+    TokenEvents.invoke(authorizer, issued.token());
 
     clock.advance(Duration.ofMinutes(5));
 
-    assertThatThrownBy(() -> invoke(issued.token())).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> TokenEvents.invoke(authorizer, issued.token()))
+        .isInstanceOf(UnauthorizedException.class);
     assertThat(item(issued)).as("DynamoDB's TTL has not removed it").isNotEmpty();
   }
 
   @Test
   void an_unknown_token_is_unauthorized() {
-    assertThatThrownBy(() -> invoke("pcs_unknown_token_000000000000000000000000000000"))
+    assertThatThrownBy(
+            () ->
+                TokenEvents.invoke(authorizer, "pcs_unknown_token_000000000000000000000000000000"))
         .isInstanceOf(UnauthorizedException.class);
   }
 
@@ -156,20 +158,6 @@ class DynamoDbLambdaPathIT {
     return component
         .sessions()
         .issue(new IssueSessionCommand(principal, Set.of(role), Map.of(), ttl, Optional.empty()));
-  }
-
-  private String invoke(String token) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    authorizer.handle(event(token), out, "req");
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static ByteArrayInputStream event(String token) {
-    String json =
-        "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
-            + token
-            + "\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/orders\"}";
-    return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private Map<String, AttributeValue> item(IssuedSession issued) {

@@ -1,5 +1,7 @@
 package dev.portcullis.bootstrap;
 
+import static dev.portcullis.bootstrap.TokenEvents.event;
+import static dev.portcullis.bootstrap.TokenEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +12,7 @@ import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import dev.portcullis.domain.port.in.IssueSessionCommand;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,19 +84,5 @@ class DynamoDbOutageLambdaPathIT {
     }
 
     assertThat(invoke(authorizer, token)).contains("\"Effect\":\"Allow\"");
-  }
-
-  private static String invoke(AuthorizerAdapter authorizer, String token) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    authorizer.handle(event(token), out, "req");
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static ByteArrayInputStream event(String token) {
-    String json =
-        "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
-            + token
-            + "\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/orders\"}";
-    return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
   }
 }
