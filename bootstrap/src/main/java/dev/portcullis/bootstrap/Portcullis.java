@@ -37,16 +37,15 @@ public final class Portcullis {
             clock,
             new DecisionLogger(log, clock, AuthorizerAdapter.jsonFactory(), metrics));
     // Build the backends now, during init, so that a broken seed file or an unusable client
-    // fails start-up rather than the first request.
+    // fails start-up rather than the first request; the cache counters watch the chain it built.
     try {
-      component.identityChain();
+      caches.watch(component.identityChain());
     } catch (SeedFileException e) {
       throw new ConfigurationException(
           e.problems().stream()
               .map(p -> "PORTCULLIS_SESSIONS_FILE (" + e.source() + "): " + p)
               .toList());
     }
-    caches.watch(component.identityChain());
     return component;
   }
 }
