@@ -3,9 +3,6 @@ package dev.portcullis.adapters.dynamodb;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,9 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * stays an integer ({@code 1893456000}); a finer instant keeps its exact fraction ({@code
  * 1893456000.25}), so what is read back equals what was written.
  */
-final class EpochSeconds implements AttributeConverter<Instant> {
-
-  static final EpochSeconds INSTANCE = new EpochSeconds();
+final class EpochSeconds {
 
   private static final int NANO_DIGITS = 9;
 
@@ -23,6 +18,22 @@ final class EpochSeconds implements AttributeConverter<Instant> {
 
   static AttributeValue attributeValue(Instant instant) {
     return AttributeValue.fromN(format(instant));
+  }
+
+  /**
+   * The instant a number attribute holds.
+   *
+   * @throws IllegalArgumentException when {@code value} is not a number of epoch seconds
+   */
+  static Instant instant(String attribute, AttributeValue value) {
+    if (value.n() == null) {
+      throw new IllegalArgumentException(
+          "attribute '"
+              + attribute
+              + "' must be a number of epoch seconds, got type "
+              + value.type());
+    }
+    return parse(value.n());
   }
 
   static String format(Instant instant) {
@@ -41,28 +52,5 @@ final class EpochSeconds implements AttributeConverter<Instant> {
     } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException e) {
       throw new IllegalArgumentException("'" + number + "' is not a number of epoch seconds", e);
     }
-  }
-
-  @Override
-  public AttributeValue transformFrom(Instant input) {
-    return attributeValue(input);
-  }
-
-  @Override
-  public Instant transformTo(AttributeValue input) {
-    if (input.n() == null) {
-      throw new IllegalArgumentException("expected a number of epoch seconds, got " + input.type());
-    }
-    return parse(input.n());
-  }
-
-  @Override
-  public EnhancedType<Instant> type() {
-    return EnhancedType.of(Instant.class);
-  }
-
-  @Override
-  public AttributeValueType attributeValueType() {
-    return AttributeValueType.N;
   }
 }

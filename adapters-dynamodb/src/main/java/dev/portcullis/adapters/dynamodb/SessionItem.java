@@ -1,85 +1,29 @@
 package dev.portcullis.adapters.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** One row of the session table, as the Enhanced Client maps it; never leaves the adapter. */
+/**
+ * One row of the session table and its mapping to and from DynamoDB attribute maps; never leaves
+ * the adapter.
+ *
+ * <p>Mapped by hand rather than by the Enhanced Client: its client and table schema cost 65 to 85
+ * ms of cold start (docs/performance.md, "Ranked changes" item 3), and the read path runs once per
+ * cold start. {@link #fromAttributes} uses plain loops, no lambda or stream, for the same reason.
+ */
 final class SessionItem {
-
-  /** Built once per process, by hand: no bean introspection at cold start. */
-  static final TableSchema<SessionItem> SCHEMA =
-      StaticTableSchema.builder(SessionItem.class)
-          .newItemSupplier(SessionItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(SessionTable.PARTITION_KEY)
-                      .getter(i -> i.pk)
-                      .setter((i, v) -> i.pk = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(SessionTable.PRINCIPAL_ID)
-                      .getter(i -> i.principalId)
-                      .setter((i, v) -> i.principalId = v)
-                      .tags(secondaryPartitionKey(SessionTable.BY_PRINCIPAL_INDEX)))
-          .addAttribute(
-              EnhancedType.listOf(String.class),
-              a -> a.name(SessionTable.ROLES).getter(i -> i.roles).setter((i, v) -> i.roles = v))
-          .addAttribute(
-              EnhancedType.mapOf(String.class, String.class),
-              a ->
-                  a.name(SessionTable.ATTRIBUTES)
-                      .getter(i -> i.attributes)
-                      .setter((i, v) -> i.attributes = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(SessionTable.API_KEY).getter(i -> i.apiKey).setter((i, v) -> i.apiKey = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(SessionTable.BACKEND)
-                      .getter(i -> i.backend)
-                      .setter((i, v) -> i.backend = v))
-          .addAttribute(
-              Instant.class,
-              a ->
-                  a.name(SessionTable.ISSUED_AT)
-                      .getter(i -> i.issuedAt)
-                      .setter((i, v) -> i.issuedAt = v)
-                      .attributeConverter(EpochSeconds.INSTANCE))
-          .addAttribute(
-              Instant.class,
-              a ->
-                  a.name(SessionTable.EXPIRES_AT)
-                      .getter(i -> i.expiresAt)
-                      .setter((i, v) -> i.expiresAt = v)
-                      .attributeConverter(EpochSeconds.INSTANCE)
-                      .tags(secondarySortKey(SessionTable.BY_PRINCIPAL_INDEX)))
-          .addAttribute(
-              Instant.class,
-              a ->
-                  a.name(SessionTable.REVOKED_AT)
-                      .getter(i -> i.revokedAt)
-                      .setter((i, v) -> i.revokedAt = v)
-                      .attributeConverter(EpochSeconds.INSTANCE))
-          .build();
 
   private String pk;
   private String principalId;
@@ -91,12 +35,16 @@ final class SessionItem {
   private Instant expiresAt;
   private Instant revokedAt;
 
+  private SessionItem() {}
+
   static SessionItem from(Session session) {
     Identity identity = session.identity();
     SessionItem item = new SessionItem();
     item.pk = session.fingerprint().hex();
     item.principalId = identity.principalId();
-    item.roles = identity.roles().stream().sorted().toList();
+    List<String> sortedRoles = new ArrayList<>(identity.roles());
+    Collections.sort(sortedRoles);
+    item.roles = List.copyOf(sortedRoles);
     item.attributes = identity.attributes();
     item.apiKey = identity.apiKey().orElse(null);
     item.backend = identity.backend();
@@ -104,6 +52,53 @@ final class SessionItem {
     item.expiresAt = session.expiresAt();
     item.revokedAt = session.revokedAt().orElse(null);
     return item;
+  }
+
+  /**
+   * The row DynamoDB returned. Absent and {@code NULL} attributes read as absent; an attribute of
+   * the wrong type is refused.
+   *
+   * @throws IllegalArgumentException when an attribute has the wrong type or format
+   */
+  static SessionItem fromAttributes(Map<String, AttributeValue> row) {
+    SessionItem item = new SessionItem();
+    item.pk = string(row, SessionTable.PARTITION_KEY);
+    item.principalId = string(row, SessionTable.PRINCIPAL_ID);
+    item.roles = strings(row, SessionTable.ROLES);
+    item.attributes = stringMap(row, SessionTable.ATTRIBUTES);
+    item.apiKey = string(row, SessionTable.API_KEY);
+    item.backend = string(row, SessionTable.BACKEND);
+    item.issuedAt = instant(row, SessionTable.ISSUED_AT);
+    item.expiresAt = instant(row, SessionTable.EXPIRES_AT);
+    item.revokedAt = instant(row, SessionTable.REVOKED_AT);
+    return item;
+  }
+
+  /** The row to write: the contract's names, instants as epoch seconds, absent values left out. */
+  Map<String, AttributeValue> toAttributes() {
+    Map<String, AttributeValue> row = new LinkedHashMap<>();
+    putString(row, SessionTable.PARTITION_KEY, pk);
+    putString(row, SessionTable.PRINCIPAL_ID, principalId);
+    if (roles != null) {
+      List<AttributeValue> list = new ArrayList<>(roles.size());
+      for (String role : roles) {
+        list.add(AttributeValue.fromS(role));
+      }
+      row.put(SessionTable.ROLES, AttributeValue.fromL(list));
+    }
+    if (attributes != null) {
+      Map<String, AttributeValue> map = new LinkedHashMap<>();
+      for (Map.Entry<String, String> entry : attributes.entrySet()) {
+        map.put(entry.getKey(), AttributeValue.fromS(entry.getValue()));
+      }
+      row.put(SessionTable.ATTRIBUTES, AttributeValue.fromM(map));
+    }
+    putString(row, SessionTable.API_KEY, apiKey);
+    putString(row, SessionTable.BACKEND, backend);
+    putInstant(row, SessionTable.ISSUED_AT, issuedAt);
+    putInstant(row, SessionTable.EXPIRES_AT, expiresAt);
+    putInstant(row, SessionTable.REVOKED_AT, revokedAt);
+    return row;
   }
 
   /**
@@ -146,6 +141,87 @@ final class SessionItem {
 
   String pk() {
     return pk;
+  }
+
+  private static AttributeValue present(Map<String, AttributeValue> row, String name) {
+    AttributeValue value = row.get(name);
+    return value == null || Boolean.TRUE.equals(value.nul()) ? null : value;
+  }
+
+  private static String string(Map<String, AttributeValue> row, String name) {
+    AttributeValue value = present(row, name);
+    if (value == null) {
+      return null;
+    }
+    if (value.s() == null) {
+      throw wrongType(name, "a string", value);
+    }
+    return value.s();
+  }
+
+  private static Instant instant(Map<String, AttributeValue> row, String name) {
+    AttributeValue value = present(row, name);
+    if (value == null) {
+      return null;
+    }
+    return EpochSeconds.instant(name, value);
+  }
+
+  private static List<String> strings(Map<String, AttributeValue> row, String name) {
+    AttributeValue value = present(row, name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.hasL()) {
+      throw wrongType(name, "a list of strings", value);
+    }
+    List<String> list = new ArrayList<>(value.l().size());
+    for (AttributeValue element : value.l()) {
+      if (element == null || element.s() == null) {
+        throw new IllegalArgumentException(
+            "attribute '" + name + "' must be a list of strings, and holds something else");
+      }
+      list.add(element.s());
+    }
+    return list;
+  }
+
+  private static Map<String, String> stringMap(Map<String, AttributeValue> row, String name) {
+    AttributeValue value = present(row, name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.hasM()) {
+      throw wrongType(name, "a map of strings", value);
+    }
+    Map<String, String> map = new HashMap<>();
+    for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+      AttributeValue element = entry.getValue();
+      if (element == null || element.s() == null) {
+        throw new IllegalArgumentException(
+            "attribute '" + name + "' must be a map of strings, and holds something else");
+      }
+      map.put(entry.getKey(), element.s());
+    }
+    return map;
+  }
+
+  private static IllegalArgumentException wrongType(
+      String name, String expected, AttributeValue value) {
+    return new IllegalArgumentException(
+        "attribute '" + name + "' must be " + expected + ", got type " + value.type());
+  }
+
+  private static void putString(Map<String, AttributeValue> row, String name, String value) {
+    if (value != null) {
+      row.put(name, AttributeValue.fromS(value));
+    }
+  }
+
+  private static void putInstant(Map<String, AttributeValue> row, String name, Instant value) {
+    if (value != null) {
+      row.put(name, EpochSeconds.attributeValue(value));
+    }
   }
 
   private static List<String> orEmpty(List<String> list) {

@@ -38,7 +38,7 @@ class EpochSecondsTest {
   void every_instant_reads_back_as_it_was_written(String iso) {
     Instant instant = Instant.parse(iso);
 
-    Instant readBack = EpochSeconds.INSTANCE.transformTo(EpochSeconds.attributeValue(instant));
+    Instant readBack = EpochSeconds.instant("at", EpochSeconds.attributeValue(instant));
 
     assertThat(readBack).isEqualTo(instant);
   }
@@ -57,8 +57,8 @@ class EpochSecondsTest {
 
   @Test
   void a_string_attribute_is_refused() {
-    assertThatThrownBy(() -> EpochSeconds.INSTANCE.transformTo(AttributeValue.fromS("1")))
+    assertThatThrownBy(() -> EpochSeconds.instant("issuedAt", AttributeValue.fromS("1")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("epoch seconds");
+        .hasMessageContaining("'issuedAt' must be a number of epoch seconds");
   }
 }

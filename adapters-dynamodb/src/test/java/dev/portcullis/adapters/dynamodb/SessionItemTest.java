@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Mapping between domain sessions and table rows, through the static schema. */
+/** Mapping between domain sessions and table rows, by hand. */
 class SessionItemTest {
 
   private static final Instant ISSUED = Instant.parse("2040-06-01T12:00:00.250Z");
@@ -34,7 +34,7 @@ class SessionItemTest {
   void the_row_uses_the_contract_names_and_numbers_for_instants() {
     Session session = session("alice", Optional.of("usage-key"), Optional.empty());
 
-    Map<String, AttributeValue> row = SessionItem.SCHEMA.itemToMap(SessionItem.from(session), true);
+    Map<String, AttributeValue> row = SessionItem.from(session).toAttributes();
 
     assertThat(row)
         .containsOnlyKeys(
@@ -58,8 +58,7 @@ class SessionItemTest {
   @Test
   void absent_api_key_and_revocation_leave_no_attribute_behind() {
     Map<String, AttributeValue> row =
-        SessionItem.SCHEMA.itemToMap(
-            SessionItem.from(session("alice", Optional.empty(), Optional.empty())), true);
+        SessionItem.from(session("alice", Optional.empty(), Optional.empty())).toAttributes();
 
     assertThat(row).doesNotContainKeys("apiKey", "revokedAt");
   }
@@ -72,7 +71,7 @@ class SessionItemTest {
     row.remove("roles");
     row.remove("attributes");
 
-    Session read = SessionItem.SCHEMA.mapToItem(row).toSession("dynamodb");
+    Session read = SessionItem.fromAttributes(row).toSession("dynamodb");
 
     assertThat(read.identity().backend()).isEqualTo("dynamodb");
     assertThat(read.identity().roles()).isEmpty();
@@ -84,7 +83,7 @@ class SessionItemTest {
     Map<String, AttributeValue> row =
         new HashMap<>(rowOf(session("bob", Optional.empty(), Optional.empty())));
     row.remove("expiresAt");
-    SessionItem item = SessionItem.SCHEMA.mapToItem(row);
+    SessionItem item = SessionItem.fromAttributes(row);
 
     assertThatThrownBy(() -> item.toSession("dynamodb"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -122,8 +121,63 @@ class SessionItemTest {
     assertThat(same).isFalse();
   }
 
+  @Test
+  void a_row_read_back_from_its_attributes_is_the_same_session() {
+    Session session =
+        session("alice", Optional.of("usage-key"), Optional.of(ISSUED.plusSeconds(5)));
+
+    Session back = SessionItem.fromAttributes(rowOf(session)).toSession("unused");
+
+    assertThat(back).isEqualTo(session);
+  }
+
+  @Test
+  void a_null_attribute_reads_as_absent() {
+    Map<String, AttributeValue> row =
+        new HashMap<>(rowOf(session("bob", Optional.of("usage-key"), Optional.empty())));
+    row.put("apiKey", AttributeValue.fromNul(true));
+
+    Session read = SessionItem.fromAttributes(row).toSession("dynamodb");
+
+    assertThat(read.identity().apiKey()).isEmpty();
+  }
+
+  @Test
+  void roles_stored_as_a_string_are_refused_with_the_attribute_named() {
+    Map<String, AttributeValue> row =
+        new HashMap<>(rowOf(session("bob", Optional.empty(), Optional.empty())));
+    row.put("roles", AttributeValue.fromS("admin"));
+
+    assertThatThrownBy(() -> SessionItem.fromAttributes(row))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'roles'");
+  }
+
+  @Test
+  void an_attribute_value_that_is_not_a_string_is_refused() {
+    Map<String, AttributeValue> row =
+        new HashMap<>(rowOf(session("bob", Optional.empty(), Optional.empty())));
+    row.put("attributes", AttributeValue.fromM(Map.of("tenant", AttributeValue.fromN("1"))));
+
+    assertThatThrownBy(() -> SessionItem.fromAttributes(row))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'attributes'");
+  }
+
+  @Test
+  void an_expiry_stored_as_a_string_is_refused_with_the_attribute_named() {
+    Map<String, AttributeValue> row =
+        new HashMap<>(rowOf(session("bob", Optional.empty(), Optional.empty())));
+    row.put("expiresAt", AttributeValue.fromS("1893456000"));
+
+    assertThatThrownBy(() -> SessionItem.fromAttributes(row))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'expiresAt'")
+        .hasMessageContaining("epoch seconds");
+  }
+
   private static Map<String, AttributeValue> rowOf(Session session) {
-    return SessionItem.SCHEMA.itemToMap(SessionItem.from(session), true);
+    return SessionItem.from(session).toAttributes();
   }
 
   private static Session session(
