@@ -3,7 +3,7 @@ package dev.portcullis.domain.service;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Resolution;
-import dev.portcullis.domain.policy.PolicyBuilder;
+import dev.portcullis.domain.policy.PolicyCache;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.PolicyEvaluator;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Decides on a call: resolves the credential over the chain of backends, then builds the policy of
- * every route the identity's roles grant on the called API and stage.
+ * every route the identity's roles grant on the called API and stage (kept per identity shape).
  *
  * <p>The chain is tried in order, skipping backends that do not accept the credential's shape. The
  * first backend that knows the credential decides, whether it resolves, expired, revoked or
@@ -27,13 +27,16 @@ import java.util.Optional;
  */
 public final class AuthorizeService implements AuthorizeUseCase {
 
+  /** Identity shapes (role set, API, stage, kind of route) whose policies are kept. */
+  static final int POLICY_CACHE_ENTRIES = 512;
+
   private final List<IdentityResolver> chain;
-  private final AccessRules rules;
+  private final PolicyCache policies;
   private final Clock clock;
 
   public AuthorizeService(List<IdentityResolver> chain, AccessRules rules, Clock clock) {
     this.chain = List.copyOf(chain);
-    this.rules = Objects.requireNonNull(rules, "rules");
+    this.policies = new PolicyCache(Objects.requireNonNull(rules, "rules"), POLICY_CACHE_ENTRIES);
     this.clock = Objects.requireNonNull(clock, "clock");
     if (this.chain.isEmpty()) {
       throw new IllegalArgumentException("the chain of identity backends must not be empty");
@@ -79,8 +82,9 @@ public final class AuthorizeService implements AuthorizeUseCase {
       return new Decision.Unauthenticated(
           "expired", Optional.of(credential.fingerprint()), Optional.of(identity.backend()));
     }
-    PolicyDocument policy =
-        PolicyBuilder.build(rules.grantsFor(identity.roles()), request.target());
+    // The policy names every route the roles grant on this API and stage, so it is built once per
+    // identity shape; whether it allows the called route is evaluated on every call.
+    PolicyDocument policy = policies.policyFor(identity.roles(), request.target());
     return new Decision.Authenticated(
         identity,
         policy,

@@ -345,6 +345,46 @@ class AuthorizeServiceTest {
   }
 
   @Test
+  void one_service_answers_each_call_of_a_sequence_as_a_fresh_service_would() {
+    // Arrange: two identities and targets on two stages, both kinds of route, asked in turn of
+    // one service, whose policies are kept between calls.
+    String otherStage = "arn:aws-cn:execute-api:cn-north-1:210987654321:zyx987/test/";
+    Identity reader = identity("alice", "memory");
+    Identity chatter =
+        new Identity("bob", Set.of("chatter"), Map.of(), NOW.plus(Duration.ofHours(1)), "memory");
+    FakeResolver memory =
+        FakeResolver.opaque("memory")
+            .answering(TOKEN, resolved(reader))
+            .answering("pcs_chatterToken", resolved(chatter));
+    AuthorizeService shared = service(memory);
+    List<RouteTarget> targets =
+        List.of(
+            ORDER,
+            RouteTarget.parse(STAGE + "DELETE/orders/42"),
+            RouteTarget.parse(STAGE + "$connect"),
+            RouteTarget.parse(otherStage + "GET/orders/7"),
+            RouteTarget.parse(otherStage + "$connect"),
+            RouteTarget.parse(STAGE + "GET/health"));
+
+    for (int pass = 0; pass < 2; pass++) {
+      for (String token : List.of(TOKEN, "pcs_chatterToken")) {
+        for (RouteTarget target : targets) {
+          // Act
+          Decision.Authenticated cached =
+              authenticated(shared.authorize(request(Optional.of(token), target)));
+          Decision.Authenticated fresh =
+              authenticated(service(memory).authorize(request(Optional.of(token), target)));
+
+          // Assert
+          assertThat(cached).as("%s on %s", token, target.arn()).isEqualTo(fresh);
+          assertThat(cached.policy().statements().get(0).resources())
+              .allSatisfy(r -> assertThat(r).startsWith(target.apiPrefix()));
+        }
+      }
+    }
+  }
+
+  @Test
   void an_empty_chain_is_refused() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new AuthorizeService(List.of(), RULES, clock))
