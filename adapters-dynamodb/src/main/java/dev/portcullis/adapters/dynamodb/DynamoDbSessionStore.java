@@ -4,12 +4,14 @@ import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.SessionStore;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,25 +45,67 @@ public final class DynamoDbSessionStore implements SessionStore {
   private static final String NOT_YET_REVOKED_AT =
       "(attribute_not_exists(#revokedAt) OR #revokedAt > :at)";
 
-  private final DynamoDbClient client;
+  private final SdkClientHolder clients;
+  private final DynamoDbSessionReader reader;
   private final String tableName;
   private final boolean consistentRead;
   private final Integer queryPageSize;
   private final DynamoDbFailures failures;
 
-  /** A store over {@code settings.tableName()}, sharing {@code client} (built once per process). */
+  /**
+   * A store over {@code settings.tableName()}, sharing {@code client} (built once per process) for
+   * every call, reads included.
+   */
   public DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings) {
     this(client, settings, null);
   }
 
   /** As above, with query pages of at most {@code queryPageSize} items: a test's knob. */
   DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings, Integer queryPageSize) {
-    this.client = Objects.requireNonNull(client, "client");
+    this(SdkClientHolder.of(client), null, settings, queryPageSize);
+  }
+
+  private DynamoDbSessionStore(
+      SdkClientHolder clients,
+      DynamoDbSessionReader reader,
+      DynamoDbSettings settings,
+      Integer queryPageSize) {
+    this.clients = clients;
+    this.reader = reader;
     Objects.requireNonNull(settings, "settings");
     this.tableName = settings.tableName();
     this.consistentRead = settings.consistentRead();
     this.queryPageSize = queryPageSize;
     this.failures = new DynamoDbFailures(BACKEND, tableName, settings.region());
+  }
+
+  /**
+   * The store for a process that mostly reads, such as the Lambda authorizer: {@link #find} sends
+   * its signed {@code GetItem} over {@code HttpURLConnection} ({@link DynamoDbSessionReader}), and
+   * the SDK client is built on the first write, revocation or query. Where the reader cannot
+   * resolve the endpoint itself (FIPS, dual-stack, isolated partitions), reads go through the SDK
+   * client too. Credentials as {@link DynamoDbClientFactory#create(DynamoDbSettings)} chooses them.
+   */
+  public static DynamoDbSessionStore create(DynamoDbSettings settings) {
+    Map<String, String> environment = System.getenv();
+    return create(settings, DynamoDbClientFactory.credentials(environment), environment);
+  }
+
+  /** As above, with the given credentials and environment: for tests. */
+  static DynamoDbSessionStore create(
+      DynamoDbSettings settings,
+      AwsCredentialsProvider credentials,
+      Map<String, String> environment) {
+    URI endpoint = DynamoDbSessionReader.endpoint(settings, environment);
+    DynamoDbSessionReader reader =
+        endpoint == null ? null : new DynamoDbSessionReader(settings, endpoint, credentials);
+    return new DynamoDbSessionStore(
+        SdkClientHolder.lazy(settings, credentials), reader, settings, null);
+  }
+
+  /** Whether {@link #find} reads without the SDK client. */
+  boolean readsWithoutSdk() {
+    return reader != null;
   }
 
   @Override
@@ -75,7 +119,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             .expressionAttributeNames(Map.of("#pk", SessionTable.PARTITION_KEY))
             .build();
     try {
-      client.putItem(request);
+      clients.get().putItem(request);
       return true;
     } catch (ConditionalCheckFailedException taken) {
       // Either another session owns this fingerprint, or the SDK retried a put whose first
@@ -90,6 +134,9 @@ public final class DynamoDbSessionStore implements SessionStore {
   /** The read of every authorization: no lambda, no stream, one request object (cold start). */
   @Override
   public Optional<Session> find(Fingerprint fingerprint) {
+    if (reader != null) {
+      return reader.find(fingerprint);
+    }
     Map<String, AttributeValue> row = getItem("GetItem", fingerprint.hex(), consistentRead);
     if (row == null) {
       return Optional.empty();
@@ -143,7 +190,7 @@ public final class DynamoDbSessionStore implements SessionStore {
       int revoked = 0;
       Map<String, AttributeValue> start = null;
       do {
-        QueryResponse page = client.query(notExpired.exclusiveStartKey(start).build());
+        QueryResponse page = clients.get().query(notExpired.exclusiveStartKey(start).build());
         for (Map<String, AttributeValue> row : page.items()) {
           if (revokeIfLive(read("Query", row).pk(), at)) {
             revoked++;
@@ -172,7 +219,7 @@ public final class DynamoDbSessionStore implements SessionStore {
       List<Session> sessions = new ArrayList<>();
       Map<String, AttributeValue> start = null;
       do {
-        QueryResponse page = client.query(all.exclusiveStartKey(start).build());
+        QueryResponse page = clients.get().query(all.exclusiveStartKey(start).build());
         for (Map<String, AttributeValue> row : page.items()) {
           sessions.add(toSession("Query", row));
         }
@@ -194,7 +241,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             .build();
     GetItemResponse response;
     try {
-      response = client.getItem(request);
+      response = clients.get().getItem(request);
     } catch (SdkException e) {
       throw failures.translate(operation, e);
     }
@@ -218,7 +265,7 @@ public final class DynamoDbSessionStore implements SessionStore {
 
   private boolean conditionally(UpdateItemRequest request) {
     try {
-      client.updateItem(request);
+      clients.get().updateItem(request);
       return true;
     } catch (ConditionalCheckFailedException notApplicable) {
       return false;

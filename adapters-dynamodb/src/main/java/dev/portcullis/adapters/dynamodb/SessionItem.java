@@ -37,6 +37,28 @@ final class SessionItem {
 
   private SessionItem() {}
 
+  /** A row as a reader found it; any value may be null (absent). */
+  SessionItem(
+      String pk,
+      String principalId,
+      List<String> roles,
+      Map<String, String> attributes,
+      String apiKey,
+      String backend,
+      Instant issuedAt,
+      Instant expiresAt,
+      Instant revokedAt) {
+    this.pk = pk;
+    this.principalId = principalId;
+    this.roles = roles;
+    this.attributes = attributes;
+    this.apiKey = apiKey;
+    this.backend = backend;
+    this.issuedAt = issuedAt;
+    this.expiresAt = expiresAt;
+    this.revokedAt = revokedAt;
+  }
+
   static SessionItem from(Session session) {
     Identity identity = session.identity();
     SessionItem item = new SessionItem();
