@@ -1,5 +1,6 @@
 package dev.portcullis.domain.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,14 +62,20 @@ public sealed interface Grant {
 
     private static final Pattern PATH = Pattern.compile("/[/.a-zA-Z0-9_*-]*");
 
+    /** {@link #METHODS} in alphabetical order, the order their resources are written in. */
+    private static final List<String> SORTED_METHODS = List.copyOf(new TreeSet<>(METHODS));
+
+    // Plain conditions and loops rather than Optional chains and streams: grants are built while
+    // the handler is, where the first lambda costs about 8 ms and the first stream about 11 ms.
     public HttpGrant {
-      methodProblem(method)
-          .or(() -> pathProblem(pathPattern))
-          .ifPresent(
-              problem -> {
-                throw new IllegalArgumentException(
-                    "grant '" + method + " " + pathPattern + "' " + problem);
-              });
+      Optional<String> problem = methodProblem(method);
+      if (problem.isEmpty()) {
+        problem = pathProblem(pathPattern);
+      }
+      if (problem.isPresent()) {
+        throw new IllegalArgumentException(
+            "grant '" + method + " " + pathPattern + "' " + problem.get());
+      }
     }
 
     /**
@@ -82,7 +89,11 @@ public sealed interface Grant {
       if (!method.equals("*") || pathPattern.startsWith("/*")) {
         return List.of(method + pathPattern);
       }
-      return new TreeSet<>(METHODS).stream().map(m -> m + pathPattern).toList();
+      List<String> suffixes = new ArrayList<>(SORTED_METHODS.size());
+      for (String m : SORTED_METHODS) {
+        suffixes.add(m + pathPattern);
+      }
+      return List.copyOf(suffixes);
     }
 
     // Written out rather than generated: a record's generated equals and hashCode bootstrap

@@ -11,6 +11,12 @@ public interface RandomSource {
   /** The production source: one {@link SecureRandom} per process. */
   static RandomSource secure() {
     SecureRandom random = new SecureRandom();
-    return random::nextBytes;
+    // An anonymous class rather than a method reference: no lambda class is spun at start-up.
+    return new RandomSource() {
+      @Override
+      public void nextBytes(byte[] bytes) {
+        random.nextBytes(bytes);
+      }
+    };
   }
 }
