@@ -7,8 +7,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR="$ROOT/bootstrap/target/portcullis.jar"
 PROBES="$ROOT/benchmarks/target/portcullis-benchmarks-probes.jar"
-RIC_DIR="$ROOT/benchmarks/target/ric"
-CORE_DIR="$ROOT/benchmarks/target/lambda-core"
+# What Lambda's Java runtime has on its class path, and the Lambda layout with the shipped
+# AppCDS archive and its exec wrapper: both made by the bootstrap module's package phase.
+RUNTIME_DIR="$ROOT/bootstrap/target/lambda-runtime"
+LAMBDA_DIR="$ROOT/bootstrap/target/lambda"
 EXAMPLES="$ROOT/docs/examples"
 PKG="dev.portcullis.benchmarks.coldstart"
 RIC_MAIN="com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
@@ -63,9 +65,10 @@ Options:
   --compare-jar NAME=PATH
                       also run every variant with another portcullis.jar (a product change built
                       elsewhere), as option set NAME, interleaved with the default set; repeatable
-  --appcds            train a dynamic AppCDS archive per variant first (-XX:ArchiveClassesAtExit,
-                      the memory probe over every example event), then run option set "appcds"
-                      with -XX:SharedArchiveFile
+  --appcds            also run option set "appcds": (d) ric starts through the shipped exec
+                      wrapper with the shipped archive (bootstrap/target/lambda, trained during
+                      package); every other variant gets a dynamic AppCDS archive trained here
+                      first (-XX:ArchiveClassesAtExit; the memory probe over every example event)
   --experiments       also run the cold-path experiments (first lambda, record methods, string
                       concatenation, SHA-256, SecureRandom, regex, Jackson, the handler's start
                       phases, the DynamoDB client's start phases), RUNS fresh JVMs each
@@ -141,9 +144,12 @@ for f in "$JAR" "$PROBES"; do
   [[ -f "$f" ]] || die "$f is missing: build first with 'mvn -B package -DskipTests' (or, in
   benchmarks/, 'mvn -B package -DskipTests' after installing the product modules)"
 done
-RIC_CP="$(find "$RIC_DIR" -name '*.jar' 2>/dev/null | sort | paste -sd: -)"
-CORE_CP="$(find "$CORE_DIR" -name '*.jar' 2>/dev/null | sort | paste -sd: -)"
-[[ -n "$RIC_CP" && -n "$CORE_CP" ]] || die "$RIC_DIR or $CORE_DIR is empty: build the benchmarks module"
+RUNTIME_CP="$(find "$RUNTIME_DIR" -name '*.jar' 2>/dev/null | sort | paste -sd: -)"
+[[ -n "$RUNTIME_CP" ]] || die "$RUNTIME_DIR is empty: build with 'mvn -B package -DskipTests'"
+if ((APPCDS)); then
+  [[ -f "$LAMBDA_DIR/portcullis.jsa" && -f "$LAMBDA_DIR/portcullis-cds" ]] ||
+    die "$LAMBDA_DIR has no archive: build with 'mvn -B package -DskipTests' (not -Dmaven.test.skip)"
+fi
 command -v "$JAVA" >/dev/null || die "java is not on the PATH and JAVA_HOME is not set"
 
 TIME_BIN=""
@@ -152,10 +158,9 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; 
 fi
 
 rm -rf "$OUT"
-mkdir -p "$OUT/logs" "$OUT/classes" "$OUT/cds" "$OUT/task"
+mkdir -p "$OUT/logs" "$OUT/classes" "$OUT/cds"
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
-TASK="$OUT/task"
 cp "$JAR" "$OUT/portcullis.jar"
 JAR_SOURCE="$JAR"
 JAR="$OUT/portcullis.jar"
@@ -169,6 +174,17 @@ for i in "${!SET_JARS[@]}"; do
   fi
 done
 CUR_JAR="$JAR"
+# Lambda's layout for the runtime-client variants: the runtime's jars alone on the class path and
+# the function's jar in lib/ of the task root (the working directory), read by the client's own
+# class loader. One task root per jar measured.
+task_root() {
+  local jar="$1" dir="$OUT/task-$(basename "$1" .jar)"
+  if [[ ! -d "$dir" ]]; then
+    mkdir -p "$dir/lib"
+    cp "$jar" "$dir/lib/"
+  fi
+  echo "$dir"
+}
 
 needs_dynalite=0
 for v in "${VARIANT_LIST[@]}"; do [[ "$v" == dynamodb ]] && needs_dynalite=1; done
@@ -262,7 +278,9 @@ ensure_dynalite() {
 flags_for() {
   local variant="$1" set="$2"
   local flags="$BASE_OPTS ${SET_FLAGS[$set]}"
-  if [[ "${SET_NAMES[$set]}" == appcds ]]; then
+  if [[ "${SET_NAMES[$set]}" == appcds && "$variant" == ric ]]; then
+    flags="$flags APPCDS_WRAPPER" # the shipped archive through the shipped wrapper: command_for
+  elif [[ "${SET_NAMES[$set]}" == appcds ]]; then
     flags="$flags -XX:SharedArchiveFile=$OUT/cds/$variant.jsa"
   fi
   echo "$flags"
@@ -289,16 +307,25 @@ command_for() {
       CMD=("$JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe" "$OUT/dynamodb-token.json")
       ;;
     ric | ric-trivial | ric-pojo)
-      local cp handler
+      local task handler
+      local -a wrapper=()
       case "$variant" in
-        ric) cp="$CUR_JAR:$RIC_CP"; handler="dev.portcullis.bootstrap.LambdaHandler::handleRequest" ;;
-        ric-trivial) cp="$PROBES:$CORE_CP:$RIC_CP"; handler="$PKG.TrivialStreamHandler::handleRequest" ;;
-        ric-pojo) cp="$PROBES:$CORE_CP:$RIC_CP"; handler="$PKG.PojoHandler::handleRequest" ;;
+        ric) task="$(task_root "$CUR_JAR")"; handler="dev.portcullis.bootstrap.LambdaHandler::handleRequest" ;;
+        ric-trivial) task="$(task_root "$PROBES")"; handler="$PKG.TrivialStreamHandler::handleRequest" ;;
+        ric-pojo) task="$(task_root "$PROBES")"; handler="$PKG.PojoHandler::handleRequest" ;;
       esac
       ENVS+=("${MEMORY_ENV[@]}")
+      if [[ " ${jvm[*]} " == *" APPCDS_WRAPPER "* ]]; then
+        wrapper=(sh "$LAMBDA_DIR/portcullis-cds")
+        ENVS+=("PORTCULLIS_CDS_ARCHIVE=$LAMBDA_DIR/portcullis.jsa")
+        local -a kept=()
+        local f
+        for f in "${jvm[@]}"; do [[ "$f" == APPCDS_WRAPPER ]] || kept+=("$f"); done
+        jvm=("${kept[@]}")
+      fi
       CMD=("$JAVA" -cp "$PROBES" "$PKG.RuntimeApiTimer" --event "$EXAMPLES/events/rest-token.json"
-        --cwd "$TASK" --log "$OUT/logs/$variant.log" --
-        "$JAVA" "${jvm[@]}" -cp "$cp" "$RIC_MAIN" "$handler")
+        --cwd "$task" --log "$OUT/logs/$variant.log" --
+        "${wrapper[@]}" "$JAVA" "${jvm[@]}" -cp "$RUNTIME_CP" "$RIC_MAIN" "$handler")
       ;;
   esac
 }
@@ -380,6 +407,7 @@ train_appcds() {
   local variant="$1"
   local archive="$OUT/cds/$variant.jsa"
   local -a extra=()
+  [[ "$variant" == ric ]] && return 0 # the shipped archive, trained during package
   if [[ "$variant" == memory ]]; then
     extra=("$EXAMPLES"/events/*.json)
   fi
@@ -421,7 +449,7 @@ machine() {
   echo "variants: ${VARIANT_LIST[*]:-none}$( ((EXPERIMENTS)) && echo ' + experiments')"
   local i
   for i in "${!SET_NAMES[@]}"; do
-    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_NAMES[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa')$([[ ${SET_JARS[$i]} != "$JAR" ]] && echo ", jar $(sha256sum "${SET_JARS[$i]}" | cut -c1-12)")"
+    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_NAMES[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa; ric: the shipped archive through the shipped wrapper')$([[ ${SET_JARS[$i]} != "$JAR" ]] && echo ", jar $(sha256sum "${SET_JARS[$i]}" | cut -c1-12)")"
   done
   echo "rss:      ${TIME_BIN:-/proc VmHWM (no /usr/bin/time)}"
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class RuntimeConformanceIT {
 
   private static final Path TARGET = Path.of("target");
-  private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+  private static final Path EXAMPLES =
+      Path.of("..", "docs", "examples").toAbsolutePath().normalize();
   private static final String HANDLER = "dev.portcullis.bootstrap.LambdaHandler::handleRequest";
 
   @Test
@@ -84,9 +84,14 @@ class RuntimeConformanceIT {
   private static Process start(RuntimeApiStub api, Map<String, String> env) throws Exception {
     Path jar = TARGET.resolve("portcullis.jar");
     assertThat(jar).as("mvn package builds the jar before the integration tests").exists();
-    List<String> classpath = new ArrayList<>(List.of(jar.toString()));
-    try (Stream<Path> ric = Files.list(TARGET.resolve("ric"))) {
-      classpath.addAll(ric.map(Path::toString).sorted().collect(Collectors.toList()));
+    // As on Lambda: the runtime's jars alone on the class path; the function's jar in lib/ of the
+    // task root (the working directory), read by the client's own class loader.
+    Path taskRoot = TARGET.resolve("conformance-task");
+    Files.createDirectories(taskRoot.resolve("lib"));
+    Files.copy(jar, taskRoot.resolve("lib/portcullis.jar"), StandardCopyOption.REPLACE_EXISTING);
+    List<String> classpath;
+    try (Stream<Path> runtime = Files.list(TARGET.resolve("lambda-runtime"))) {
+      classpath = runtime.map(p -> p.toAbsolutePath().toString()).sorted().toList();
     }
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -95,6 +100,7 @@ class RuntimeConformanceIT {
                 String.join(File.pathSeparator, classpath),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 HANDLER)
+            .directory(taskRoot.toFile())
             .redirectErrorStream(true)
             .redirectOutput(TARGET.resolve("runtime-client.log").toFile());
     builder
