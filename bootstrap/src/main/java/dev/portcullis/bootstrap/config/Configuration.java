@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Everything Portcullis is configured with, read once from the environment and checked as a whole:
@@ -92,14 +91,8 @@ public record Configuration(
       Optional<DynamoDbSettings> dynamoDb =
           backends.contains(Backend.DYNAMODB) ? Optional.ofNullable(dynamoDb()) : Optional.empty();
       Optional<JwtSettings> jwt = jwt(backends);
-      List<TokenSource> tokenSources =
-          parse(
-              "PORTCULLIS_TOKEN_SOURCES",
-              "header:Authorization",
-              TokenSource::parseList,
-              "e.g. header:Authorization,cookie:session,query:access_token");
-      HttpResponseMode mode =
-          parse("PORTCULLIS_HTTP_RESPONSE", "iam", HttpResponseMode::parse, "use iam or simple");
+      List<TokenSource> tokenSources = tokenSources();
+      HttpResponseMode mode = httpResponseMode();
       CacheConfig cache = cache();
       if (!problems.isEmpty()) {
         throw new ConfigurationException(problems);
@@ -203,14 +196,13 @@ public record Configuration(
       if (region.isEmpty()) {
         problems.add("AWS_REGION is not set: the dynamodb backend needs a region, e.g. us-east-1");
       }
-      Optional<URI> endpoint =
-          value("AWS_ENDPOINT_URL_DYNAMODB").or(() -> value("AWS_ENDPOINT_URL")).flatMap(this::uri);
-      boolean consistentRead =
-          parse(
-              "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
-              Boolean.toString(DynamoDbSettings.DEFAULT_CONSISTENT_READ),
-              Reader::bool,
-              "use true (strongly consistent) or false (eventually consistent)");
+      // Ifs, not Optional.or/flatMap: cold start, no lambda (the first costs about 8 ms).
+      Optional<String> rawEndpoint = value("AWS_ENDPOINT_URL_DYNAMODB");
+      if (rawEndpoint.isEmpty()) {
+        rawEndpoint = value("AWS_ENDPOINT_URL");
+      }
+      Optional<URI> endpoint = rawEndpoint.isEmpty() ? Optional.empty() : uri(rawEndpoint.get());
+      boolean consistentRead = consistentRead();
       Duration callTimeout =
           millis(
               "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
@@ -305,32 +297,65 @@ public record Configuration(
       return Duration.ofMillis(integer(name, fallback, min, max));
     }
 
-    private int integer(String name, int fallback, int min, int max) {
-      return parse(
-          name,
-          Integer.toString(fallback),
-          raw -> {
-            int n = Integer.parseInt(raw);
-            if (n < min || n > max) {
-              throw new IllegalArgumentException("out of range");
-            }
-            return n;
-          },
-          "use a whole number from " + min + " to " + max);
+    // Each typed value below is parsed by its own try/catch rather than by one generic method
+    // taking a parser function. Cold start: the method references that generic method took were
+    // the first lambdas of the process, and the first one costs about 8 ms (docs/performance.md).
+
+    private List<TokenSource> tokenSources() {
+      String name = "PORTCULLIS_TOKEN_SOURCES";
+      String fallback = "header:Authorization";
+      try {
+        return TokenSource.parseList(value(name).orElse(fallback));
+      } catch (IllegalArgumentException e) {
+        invalid(name, e, "e.g. header:Authorization,cookie:session,query:access_token");
+        return TokenSource.parseList(fallback);
+      }
     }
 
-    private <T> T parse(String name, String fallback, Function<String, T> parser, String howToFix) {
-      String raw = value(name).orElse(fallback);
+    private HttpResponseMode httpResponseMode() {
+      String name = "PORTCULLIS_HTTP_RESPONSE";
       try {
-        return parser.apply(raw);
+        return HttpResponseMode.parse(value(name).orElse("iam"));
       } catch (IllegalArgumentException e) {
-        String detail =
-            e instanceof NumberFormatException || e.getMessage() == null
-                ? ""
-                : " (" + e.getMessage() + ")";
-        problems.add(name + " has an invalid value" + detail + ": " + howToFix);
-        return parser.apply(fallback);
+        invalid(name, e, "use iam or simple");
+        return HttpResponseMode.IAM;
       }
+    }
+
+    private boolean consistentRead() {
+      String name = "PORTCULLIS_DYNAMODB_CONSISTENT_READ";
+      try {
+        return bool(value(name).orElse(Boolean.toString(DynamoDbSettings.DEFAULT_CONSISTENT_READ)));
+      } catch (IllegalArgumentException e) {
+        invalid(name, e, "use true (strongly consistent) or false (eventually consistent)");
+        return DynamoDbSettings.DEFAULT_CONSISTENT_READ;
+      }
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+      Optional<String> raw = value(name);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int n = Integer.parseInt(raw.get());
+        if (n < min || n > max) {
+          throw new IllegalArgumentException("out of range");
+        }
+        return n;
+      } catch (IllegalArgumentException e) {
+        invalid(name, e, "use a whole number from " + min + " to " + max);
+        return fallback;
+      }
+    }
+
+    /** Reports a value that does not parse, with the parser's reason when it gave a useful one. */
+    private void invalid(String name, IllegalArgumentException e, String howToFix) {
+      String detail =
+          e instanceof NumberFormatException || e.getMessage() == null
+              ? ""
+              : " (" + e.getMessage() + ")";
+      problems.add(name + " has an invalid value" + detail + ": " + howToFix);
     }
 
     private static boolean bool(String raw) {
@@ -340,8 +365,15 @@ public record Configuration(
       throw new IllegalArgumentException("not true or false");
     }
 
+    /** The variable's value without surrounding blanks, or empty when unset or blank. */
     private Optional<String> value(String name) {
-      return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+      // Ifs, not Optional.map/filter: cold start, no lambda (the first costs about 8 ms).
+      String raw = env.get(name);
+      if (raw == null) {
+        return Optional.empty();
+      }
+      String trimmed = raw.trim();
+      return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
     }
 
     private static Optional<String> closest(String name) {

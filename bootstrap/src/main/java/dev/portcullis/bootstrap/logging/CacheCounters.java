@@ -3,6 +3,7 @@ package dev.portcullis.bootstrap.logging;
 import dev.portcullis.domain.port.out.IdentityResolver;
 import dev.portcullis.domain.service.CacheStatistics;
 import dev.portcullis.domain.service.CachingIdentityResolver;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,13 +19,22 @@ public final class CacheCounters {
 
   /** Watches the caches of this chain; their counts so far are the baseline. */
   public synchronized void watch(List<? extends IdentityResolver> chain) {
-    caches =
-        chain.stream()
-            .filter(CachingIdentityResolver.class::isInstance)
-            .map(r -> ((CachingIdentityResolver) r).statistics())
-            .toList();
-    hits = caches.stream().mapToLong(CacheStatistics::hits).sum();
-    misses = caches.stream().mapToLong(CacheStatistics::misses).sum();
+    // Loops, not streams: cold start, the first stream pipeline costs about 11 ms and its lambdas
+    // about 8 ms more.
+    List<CacheStatistics> found = new ArrayList<>();
+    long totalHits = 0;
+    long totalMisses = 0;
+    for (IdentityResolver resolver : chain) {
+      if (resolver instanceof CachingIdentityResolver caching) {
+        CacheStatistics statistics = caching.statistics();
+        found.add(statistics);
+        totalHits += statistics.hits();
+        totalMisses += statistics.misses();
+      }
+    }
+    caches = List.copyOf(found);
+    hits = totalHits;
+    misses = totalMisses;
   }
 
   /** True when there is no cache to count: no cached backend, or {@link #watch} not called yet. */

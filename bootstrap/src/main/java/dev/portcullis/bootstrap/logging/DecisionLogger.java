@@ -53,7 +53,7 @@ public final class DecisionLogger implements DecisionObserver {
     try (JsonGenerator g = json.createGenerator(line)) {
       g.writeStartObject();
       Instant now = clock.instant();
-      g.writeStringField("timestamp", now.toString());
+      g.writeStringField("timestamp", IsoInstantWriter.format(now));
       g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
       g.writeStringField("message", "decision");
       g.writeStringField("requestId", record.requestId());

@@ -18,9 +18,11 @@ import dev.portcullis.domain.port.out.SessionStore;
 import dev.portcullis.domain.service.CachingIdentityResolver;
 import dev.portcullis.domain.service.SessionAdministrationService;
 import dev.portcullis.domain.service.SessionIdentityResolver;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Named;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -37,10 +39,9 @@ final class BackendModule {
   @Provides
   @Singleton
   static InMemorySessionStore memoryStore(Configuration configuration, Clock clock) {
-    return configuration
-        .sessionsFile()
-        .map(file -> InMemoryBackend.load(file, clock))
-        .orElseGet(InMemorySessionStore::new);
+    // An if, not Optional.map/orElseGet: cold start, no lambda (the first costs about 8 ms).
+    Optional<Path> file = configuration.sessionsFile();
+    return file.isPresent() ? InMemoryBackend.load(file.get(), clock) : new InMemorySessionStore();
   }
 
   /** Built only when the chain names dynamodb: the SDK client is the costliest part of init. */
@@ -95,18 +96,21 @@ final class BackendModule {
       Clock clock,
       Provider<InMemorySessionStore> memory,
       @Named("dynamodb") Provider<SessionStore> dynamoDb) {
-    Backend backend =
-        configuration.backends().stream()
-            .filter(b -> b != Backend.JWT)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory"
-                            + " or dynamodb"));
+    Backend backend = firstSessionBackend(configuration.backends());
     SessionStore store = backend == Backend.DYNAMODB ? dynamoDb.get() : memory.get();
     return new SessionAdministrationService(
         backend.configName(), store, RandomSource.secure(), clock);
+  }
+
+  private static Backend firstSessionBackend(List<Backend> backends) {
+    // A loop, not a stream: cold start, the first stream pipeline costs about 11 ms.
+    for (Backend backend : backends) {
+      if (backend != Backend.JWT) {
+        return backend;
+      }
+    }
+    throw new IllegalStateException(
+        "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory or dynamodb");
   }
 
   private static IdentityResolver cached(

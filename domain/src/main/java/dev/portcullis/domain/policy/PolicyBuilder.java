@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Builds the one policy an identity gets on an API and stage: it allows every route that its grants
@@ -17,8 +16,6 @@ public final class PolicyBuilder {
 
   /** API Gateway's limit on one resource ARN in a returned policy. */
   public static final int MAX_RESOURCE_LENGTH = 512;
-
-  private static final Pattern RESOURCE_SUFFIX = Pattern.compile("[/.a-zA-Z0-9_*$-]*");
 
   private PolicyBuilder() {}
 
@@ -64,9 +61,25 @@ public final class PolicyBuilder {
     return kept;
   }
 
+  /**
+   * ASCII letters, digits, {@code / . _ * $ -}, or nothing. Checked by hand, with no regular
+   * expression: the first Pattern.compile in a JVM costs about 14 ms of cold start.
+   */
+  static boolean isResourceSuffix(String suffix) {
+    for (int i = 0; i < suffix.length(); i++) {
+      char c = suffix.charAt(i);
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && c != '/' && c != '.' && c != '_' && c != '*' && c != '$' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String checked(String prefix, String suffix) {
     String resource = prefix + suffix;
-    if (resource.length() > MAX_RESOURCE_LENGTH || !RESOURCE_SUFFIX.matcher(suffix).matches()) {
+    if (resource.length() > MAX_RESOURCE_LENGTH || !isResourceSuffix(suffix)) {
       // Grants and targets are validated where they are parsed; reaching this is a bug, and the
       // call fails rather than return a policy API Gateway would reject.
       throw new IllegalStateException(

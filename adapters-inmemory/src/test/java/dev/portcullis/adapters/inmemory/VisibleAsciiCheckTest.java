@@ -1,0 +1,119 @@
+package dev.portcullis.adapters.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tests the seed file's hand-written check of principals, roles and API keys against the regex it
+ * replaced.
+ */
+class VisibleAsciiCheckTest {
+
+  /** The regex the seed file used before the check was written by hand: the oracle. */
+  private static final Pattern ORACLE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+  @Test
+  void generated_strings_are_judged_as_the_regex_judges_them() {
+    Random random = new Random(20261125L);
+    List<String> wrong = new ArrayList<>();
+    int accepted = 0;
+    for (int i = 0; i < 100_000; i++) {
+      // Arrange
+      String text = generate(random);
+
+      // Act
+      boolean check = SeedFileLoader.isVisibleAscii(text);
+
+      // Assert (below)
+      if (check != ORACLE.matcher(text).matches()) {
+        wrong.add(escaped(text));
+      }
+      accepted += check ? 1 : 0;
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(accepted).isBetween(5_000, 95_000);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "alice",
+        "a b",
+        "a\tb",
+        "\u0000",
+        "\u007f",
+        "!~",
+        "caf\u00e9",
+        "\u212a",
+        "\ud83d\ude00",
+        "\ud83d",
+        "\ude00x",
+        "a\n",
+        "\n",
+      })
+  void edge_cases_are_judged_as_the_regex_judges_them(String text) {
+    // Act
+    boolean check = SeedFileLoader.isVisibleAscii(text);
+
+    // Assert
+    assertThat(check).isEqualTo(ORACLE.matcher(text).matches());
+  }
+
+  @Test
+  void the_length_limit_is_the_regex_limit() {
+    for (int length = 0; length <= 260; length++) {
+      // Arrange
+      String text = "x".repeat(length);
+
+      // Act
+      boolean check = SeedFileLoader.isVisibleAscii(text);
+
+      // Assert
+      assertThat(check).as("length %d", length).isEqualTo(ORACLE.matcher(text).matches());
+      assertThat(check).isEqualTo(length >= 1 && length <= 128);
+    }
+  }
+
+  /** Mostly visible ASCII, with blanks, controls, DEL, Latin-1, look-alikes and surrogates. */
+  private static String generate(Random random) {
+    int[] lengths = {0, 1, 2, 5, 20, 127, 128, 129, 200};
+    int length =
+        random.nextBoolean() ? lengths[random.nextInt(lengths.length)] : random.nextInt(140);
+    boolean clean = random.nextInt(3) > 0;
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      if (clean && random.nextInt(200) > 0) {
+        text.append((char) (0x21 + random.nextInt(0x7E - 0x21 + 1)));
+        continue;
+      }
+      text.append(
+          switch (random.nextInt(6)) {
+            case 0 -> (char) random.nextInt(0x21);
+            case 1 -> (char) 0x7F;
+            case 2 -> (char) (0x80 + random.nextInt(0x80));
+            case 3 -> '\u212a';
+            case 4 -> random.nextBoolean() ? '\ud83d' : '\ude00';
+            default -> (char) (0x21 + random.nextInt(0x7E - 0x21 + 1));
+          });
+    }
+    return text.toString();
+  }
+
+  private static String escaped(String text) {
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      shown.append(c >= 0x21 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+    }
+    return shown.toString();
+  }
+}
