@@ -1,7 +1,6 @@
 package dev.portcullis.bootstrap;
 
 import dev.portcullis.adapters.inmemory.SeedFileException;
-import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.logging.CacheCounters;
@@ -32,10 +31,7 @@ public final class Portcullis {
     EmfMetrics metrics =
         new EmfMetrics(env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "portcullis"), caches);
     PortcullisComponent component =
-        PortcullisComponent.create(
-            configuration,
-            clock,
-            new DecisionLogger(log, clock, AuthorizerAdapter.jsonFactory(), metrics));
+        PortcullisComponent.create(configuration, clock, new DecisionLogger(log, clock, metrics));
     // Build the backends now, during init, so that a broken seed file or an unusable client
     // fails start-up rather than the first request; the cache counters watch the chain it built.
     try {

@@ -102,10 +102,7 @@ class LambdaHandlerTest {
         PortcullisComponent.create(
             Configuration.fromEnvironment(env),
             clock,
-            new DecisionLogger(
-                new PrintStream(log, true, StandardCharsets.UTF_8),
-                clock,
-                new com.fasterxml.jackson.core.JsonFactory())));
+            new DecisionLogger(new PrintStream(log, true, StandardCharsets.UTF_8), clock)));
   }
 
   private static String invoke(LambdaHandler handler, String event) throws Exception {

@@ -1,11 +1,10 @@
 package dev.portcullis.adapters.dynamodb;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,6 +56,12 @@ final class DynamoDbSessionReader {
   private static final long BASE_DELAY_MILLIS = 25;
   private static final long MAX_DELAY_MILLIS = 100;
 
+  /** DynamoDB's item limit is 400 KB; its JSON, with type tags, stays well below this. */
+  static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+  /** A session item nests four levels deep ({@code Item.attributes.M.key.S}). */
+  private static final int MAX_DEPTH = 32;
+
   private final URI endpoint;
   private final String region;
   private final String tableName;
@@ -66,7 +71,6 @@ final class DynamoDbSessionReader {
   private final int maxAttempts;
   private final AwsCredentialsProvider credentials;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final JsonFactory json = new JsonFactory();
   private final DynamoDbFailures failures;
 
   DynamoDbSessionReader(
@@ -154,7 +158,7 @@ final class DynamoDbSessionReader {
             budget < attemptTimeoutMillis
                 ? ApiCallTimeoutException.create(callTimeoutMillis)
                 : ApiCallAttemptTimeoutException.create(attemptTimeoutMillis);
-      } catch (JsonProcessingException e) {
+      } catch (JsonException e) {
         throw failures.translate(
             OPERATION,
             SdkClientException.create("DynamoDB answered with a body that is not its JSON", e));
@@ -210,9 +214,8 @@ final class DynamoDbSessionReader {
       int status = connection.getResponseCode();
       SessionItem item;
       if (status == HttpURLConnection.HTTP_OK) {
-        try (InputStream in = connection.getInputStream();
-            JsonParser parser = json.createParser(in)) {
-          item = GetItemJson.item(parser);
+        try (InputStream in = connection.getInputStream()) {
+          item = GetItemJson.item(reader(in));
         }
       } else {
         throw serviceError(connection, status);
@@ -224,6 +227,18 @@ final class DynamoDbSessionReader {
         connection.disconnect();
       }
     }
+  }
+
+  /**
+   * A reader of a response body of at most {@value #MAX_RESPONSE_BYTES} bytes: an item is at most
+   * 400 KB, and nothing else the endpoint sends is read whole.
+   */
+  private static JsonReader reader(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+    if (body.length > MAX_RESPONSE_BYTES) {
+      throw new IOException("the response is larger than " + MAX_RESPONSE_BYTES + " bytes");
+    }
+    return JsonReader.of(body, body.length, MAX_DEPTH);
   }
 
   /** The request headers, signed by the SDK's SigV4 signer with the provider's credentials. */
@@ -253,9 +268,9 @@ final class DynamoDbSessionReader {
     String[] error = {"", ""};
     try (InputStream in = connection.getErrorStream()) {
       if (in != null) {
-        try (JsonParser parser = json.createParser(in)) {
-          error = GetItemJson.error(parser);
-        } catch (JsonProcessingException notJson) {
+        try {
+          error = GetItemJson.error(reader(in));
+        } catch (JsonException notJson) {
           // A proxy's or a load balancer's page: the status alone says what happened.
         }
       }

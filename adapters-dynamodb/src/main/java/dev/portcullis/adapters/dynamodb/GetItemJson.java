@@ -1,8 +1,8 @@
 package dev.portcullis.adapters.dynamodb;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
+import dev.portcullis.json.JsonToken;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,11 +14,11 @@ import java.util.Map;
  * answer, straight into a {@link SessionItem}, and an error's type and message.
  *
  * <p>Hand-written on purpose: the SDK's {@code AttributeValue} model alone costs about 110 ms of
- * cold start (measured, loaded machine) and the whole SDK client about 500 ms; jackson-core is
- * already loaded by the Lambda adapter. It mirrors {@link SessionItem#fromAttributes}: absent and
- * {@code NULL} attributes read as absent, a wrong type is refused with the same message, unknown
- * attributes are skipped. Plain loops and a string switch, no lambda: this runs once per cold
- * start.
+ * cold start (measured, loaded machine) and the whole SDK client about 500 ms; the {@code json}
+ * module's reader is already loaded by the Lambda adapter. It mirrors {@link
+ * SessionItem#fromAttributes}: absent and {@code NULL} attributes read as absent, a wrong type is
+ * refused with the same message, unknown attributes are skipped. Plain loops and a string switch,
+ * no lambda: this runs once per cold start.
  */
 final class GetItemJson {
 
@@ -28,9 +28,9 @@ final class GetItemJson {
    * The item of a {@code GetItem} response body, or null when the response holds none.
    *
    * @throws IllegalArgumentException when an attribute has the wrong type or format
-   * @throws IOException when the body is not the JSON object DynamoDB sends
+   * @throws JsonException when the body is not JSON
    */
-  static SessionItem item(JsonParser parser) throws IOException {
+  static SessionItem item(JsonReader parser) throws JsonException {
     expect(parser.nextToken(), JsonToken.START_OBJECT, "the response");
     SessionItem item = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -46,7 +46,7 @@ final class GetItemJson {
   }
 
   /** An error body's type (the part after '#') and message: {@code [type, message]}, never null. */
-  static String[] error(JsonParser parser) throws IOException {
+  static String[] error(JsonReader parser) throws JsonException {
     String type = "";
     String message = "";
     if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -69,7 +69,7 @@ final class GetItemJson {
   }
 
   /** The attributes of an {@code Item} object; the parser stands on its START_OBJECT. */
-  private static SessionItem readItem(JsonParser parser) throws IOException {
+  private static SessionItem readItem(JsonReader parser) throws JsonException {
     boolean any = false;
     String pk = null;
     String principalId = null;
@@ -107,7 +107,7 @@ final class GetItemJson {
   /**
    * A typed value {@code {"S": "…"}}: the parser stands on its START_OBJECT and ends on its END.
    */
-  private static String string(JsonParser parser, String name) throws IOException {
+  private static String string(JsonReader parser, String name) throws JsonException {
     String type = type(parser, name);
     if ("NULL".equals(type)) {
       return endNull(parser);
@@ -120,7 +120,7 @@ final class GetItemJson {
     return value;
   }
 
-  private static Instant instant(JsonParser parser, String name) throws IOException {
+  private static Instant instant(JsonReader parser, String name) throws JsonException {
     String type = type(parser, name);
     if ("NULL".equals(type)) {
       return endNull(parser);
@@ -134,7 +134,7 @@ final class GetItemJson {
     return value;
   }
 
-  private static List<String> strings(JsonParser parser, String name) throws IOException {
+  private static List<String> strings(JsonReader parser, String name) throws JsonException {
     String type = type(parser, name);
     if ("NULL".equals(type)) {
       return endNull(parser);
@@ -150,7 +150,8 @@ final class GetItemJson {
     return list;
   }
 
-  private static Map<String, String> stringMap(JsonParser parser, String name) throws IOException {
+  private static Map<String, String> stringMap(JsonReader parser, String name)
+      throws JsonException {
     String type = type(parser, name);
     if ("NULL".equals(type)) {
       return endNull(parser);
@@ -169,8 +170,8 @@ final class GetItemJson {
   }
 
   /** One {@code {"S": "…"}} inside a list or map; anything else is refused. */
-  private static String element(JsonParser parser, String name, String expected)
-      throws IOException {
+  private static String element(JsonReader parser, String name, String expected)
+      throws JsonException {
     if (!"S".equals(type(parser, name)) || parser.nextToken() != JsonToken.VALUE_STRING) {
       throw new IllegalArgumentException(
           "attribute '" + name + "' must be " + expected + ", and holds something else");
@@ -181,19 +182,19 @@ final class GetItemJson {
   }
 
   /** The type tag of a typed value: {@code S}, {@code N}, {@code L}, {@code M}, {@code NULL}… */
-  private static String type(JsonParser parser, String name) throws IOException {
+  private static String type(JsonReader parser, String name) throws JsonException {
     expect(parser.nextToken(), JsonToken.FIELD_NAME, "attribute '" + name + "'");
     return parser.currentName();
   }
 
-  private static <T> T endNull(JsonParser parser) throws IOException {
+  private static <T> T endNull(JsonReader parser) throws JsonException {
     parser.nextToken();
     parser.skipChildren();
     expect(parser.nextToken(), JsonToken.END_OBJECT, "a NULL attribute");
     return null;
   }
 
-  private static void end(JsonParser parser, String name) throws IOException {
+  private static void end(JsonReader parser, String name) throws JsonException {
     expect(parser.nextToken(), JsonToken.END_OBJECT, "attribute '" + name + "'");
   }
 

@@ -3,9 +3,8 @@ package dev.portcullis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.portcullis.domain.model.Session;
+import dev.portcullis.json.JsonReader;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -97,19 +96,16 @@ class GetItemJsonTest {
 
   @Test
   void an_error_gives_its_type_without_the_namespace_and_its_message() throws IOException {
-    try (JsonParser parser =
-        new JsonFactory()
-            .createParser(
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
-                    + "\"message\":\"Requested resource not found\"}")) {
-      assertThat(GetItemJson.error(parser))
-          .containsExactly("ResourceNotFoundException", "Requested resource not found");
-    }
+    JsonReader parser =
+        JsonReader.of(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+                + "\"message\":\"Requested resource not found\"}",
+            32);
+    assertThat(GetItemJson.error(parser))
+        .containsExactly("ResourceNotFoundException", "Requested resource not found");
   }
 
   private static SessionItem item(String json) throws IOException {
-    try (JsonParser parser = new JsonFactory().createParser(json)) {
-      return GetItemJson.item(parser);
-    }
+    return GetItemJson.item(JsonReader.of(json, 32));
   }
 }

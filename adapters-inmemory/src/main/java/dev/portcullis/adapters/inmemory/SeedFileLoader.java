@@ -1,16 +1,13 @@
 package dev.portcullis.adapters.inmemory;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.service.ContextBuilder;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
+import dev.portcullis.json.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,9 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the memory backend's seed file with jackson-core's streaming parser (an ObjectMapper would
- * cost more cold start than the whole file is worth) and turns it into sessions that hold only the
- * tokens' fingerprints.
+ * Reads the memory backend's seed file with the pull reader of the {@code json} module (a data
+ * binder would cost more cold start than the whole file is worth) and turns it into sessions that
+ * hold only the tokens' fingerprints.
  *
  * <pre>{"sessions": [{"token": "…", "principalId": "alice", "roles": ["admin"],
  *   "expiresAt": "2030-01-01T00:00:00Z", "attributes": {"tenant": "acme"},
@@ -42,11 +39,6 @@ import java.util.Set;
  */
 public final class SeedFileLoader {
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .build();
   private static final Set<String> FIELDS =
       new LinkedHashSet<>(
           List.of(
@@ -122,7 +114,7 @@ public final class SeedFileLoader {
     private final List<String> problems = new ArrayList<>();
     private final Map<Fingerprint, String> tokenPaths = new HashMap<>();
     private final List<Session> sessions = new ArrayList<>();
-    private JsonParser parser;
+    private JsonReader parser;
 
     Reading(String source, Instant now) {
       this.source = source;
@@ -130,17 +122,12 @@ public final class SeedFileLoader {
     }
 
     List<Session> read(InputStream in) {
-      try (JsonParser p = JSON.createParser(in)) {
-        parser = p;
+      try {
+        parser = JsonReader.of(in, JsonReader.DEFAULT_MAX_DEPTH);
         readRoot();
-      } catch (StreamReadException e) {
-        // Jackson's own message may quote the offending text, a token perhaps: give the place only.
-        JsonLocation at = e.getLocation();
-        problems.add(
-            "not valid JSON"
-                + (at == null
-                    ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+      } catch (JsonException e) {
+        // The place only: the reader never quotes the text, which holds tokens.
+        problems.add("not valid JSON at line " + e.line() + ", column " + e.column());
       } catch (IOException e) {
         problems.add("cannot be read: " + e.getClass().getSimpleName());
       }
@@ -150,7 +137,7 @@ public final class SeedFileLoader {
       return List.copyOf(sessions);
     }
 
-    private void readRoot() throws IOException {
+    private void readRoot() throws JsonException {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add("the file is empty: expected {\"sessions\": [...]}");
@@ -183,7 +170,7 @@ public final class SeedFileLoader {
       }
     }
 
-    private void readSessions() throws IOException {
+    private void readSessions() throws JsonException {
       if (parser.currentToken() != JsonToken.START_ARRAY) {
         problems.add("sessions: not a list");
         parser.skipChildren();
@@ -195,7 +182,7 @@ public final class SeedFileLoader {
       }
     }
 
-    private void readSession(String path) throws IOException {
+    private void readSession(String path) throws JsonException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         problems.add(path + ": not an object");
         parser.skipChildren();
@@ -327,7 +314,7 @@ public final class SeedFileLoader {
     }
 
     /** The current value as a string, or null after reporting that it is not one. */
-    private String string(String path) throws IOException {
+    private String string(String path) throws JsonException {
       if (parser.currentToken() == JsonToken.VALUE_STRING) {
         return parser.getText();
       }
@@ -337,7 +324,7 @@ public final class SeedFileLoader {
     }
 
     /** Like {@link #string}, but JSON null means the field is absent. */
-    private String optionalString(String path) throws IOException {
+    private String optionalString(String path) throws JsonException {
       return parser.currentToken() == JsonToken.VALUE_NULL ? null : string(path);
     }
 
@@ -352,7 +339,7 @@ public final class SeedFileLoader {
       return instant;
     }
 
-    private Set<String> roles(String path) throws IOException {
+    private Set<String> roles(String path) throws JsonException {
       if (parser.currentToken() != JsonToken.START_ARRAY) {
         problems.add(path + ": not a list of strings");
         parser.skipChildren();
@@ -372,7 +359,7 @@ public final class SeedFileLoader {
       return roles;
     }
 
-    private Map<String, String> attributes(String path) throws IOException {
+    private Map<String, String> attributes(String path) throws JsonException {
       if (parser.currentToken() == JsonToken.VALUE_NULL) {
         return Map.of();
       }

@@ -1,6 +1,5 @@
 package dev.portcullis.adapters.lambda;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
 import dev.portcullis.domain.port.in.AuthorizeUseCase;
@@ -34,15 +33,6 @@ public final class AuthorizerAdapter {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-  }
-
-  /**
-   * The process's one {@link JsonFactory}, as the adapter configured it (no closing of the streams
-   * it is given, nesting bounded). Share it rather than build a second one: each factory holds its
-   * own symbol tables.
-   */
-  public static JsonFactory jsonFactory() {
-    return EventReader.JSON;
   }
 
   /**

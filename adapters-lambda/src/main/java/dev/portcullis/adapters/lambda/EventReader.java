@@ -1,20 +1,16 @@
 package dev.portcullis.adapters.lambda;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
+import dev.portcullis.json.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
 /**
- * Reads an authorizer event in one pass of the streaming parser, keeping only what Portcullis
- * needs: no tree, no data binding. Values of headers, cookies and parameters that no token source
- * names are skipped without being turned into strings.
+ * Reads an authorizer event in one pass of the pull reader, keeping only what Portcullis needs: no
+ * tree, no data binding. Values of headers, cookies and parameters that no token source names are
+ * skipped without being turned into strings.
  */
 final class EventReader {
 
@@ -24,23 +20,14 @@ final class EventReader {
   /** Deepest nesting read; API Gateway's events nest five levels deep. */
   static final int MAX_DEPTH = 32;
 
-  /** The one factory of the process: it holds the symbol tables and buffer pools. */
-  static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .build();
-
-  private final JsonParser parser;
+  private final JsonReader parser;
   private final List<TokenSource> sources;
   private final boolean wantsCookies;
   private final AuthorizerEvent event;
   // One bit per top-level field read: a field given twice makes the event unusable.
   private int seen;
 
-  private EventReader(JsonParser parser, List<TokenSource> sources) {
+  private EventReader(JsonReader parser, List<TokenSource> sources) {
     this.parser = parser;
     this.sources = sources;
     this.event = new AuthorizerEvent(sources.size());
@@ -63,34 +50,26 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("no event was given");
     }
     LimitedInputStream limited = new LimitedInputStream(in, MAX_EVENT_BYTES);
-    AuthorizerEvent event;
-    try (JsonParser parser = JSON.createParser(limited)) {
-      event = new EventReader(parser, sources).readRoot();
-    } catch (IOException e) {
-      if (limited.failed()) {
-        throw e;
-      }
-      // The parser's own message may quote the event, credential included: it is never kept.
-      throw AuthorizerFailureException.invalidEvent(
-          limited.exceeded()
-              ? tooLarge()
-              : e instanceof StreamConstraintsException
-                  ? "the event nests deeper than "
-                      + MAX_DEPTH
-                      + " levels or holds an overlong name, number or string"
-                  : "the event is not valid JSON");
-    }
+    JsonReader parser = JsonReader.of(limited, MAX_DEPTH);
     if (limited.exceeded()) {
       throw AuthorizerFailureException.invalidEvent(tooLarge());
     }
-    return event;
+    try {
+      return new EventReader(parser, sources).readRoot();
+    } catch (JsonException e) {
+      // The reader's messages never quote the event; they are still not passed on.
+      throw AuthorizerFailureException.invalidEvent(
+          e.limitExceeded()
+              ? "the event nests deeper than " + MAX_DEPTH + " levels or holds an overlong number"
+              : "the event is not valid JSON");
+    }
   }
 
   private static String tooLarge() {
     return "the event is larger than " + MAX_EVENT_BYTES + " bytes";
   }
 
-  private AuthorizerEvent readRoot() throws IOException {
+  private AuthorizerEvent readRoot() throws JsonException {
     JsonToken token = parser.nextToken();
     if (token == null) {
       throw AuthorizerFailureException.invalidEvent("the event is empty");
@@ -108,7 +87,7 @@ final class EventReader {
     return event;
   }
 
-  private void readTopLevel(String name, JsonToken value) throws IOException {
+  private void readTopLevel(String name, JsonToken value) throws JsonException {
     switch (name) {
       case "type":
         event.type = string(once(0, name), value);
@@ -161,7 +140,7 @@ final class EventReader {
     return field;
   }
 
-  private String string(String field, JsonToken value) throws IOException {
+  private String string(String field, JsonToken value) throws JsonException {
     if (value == JsonToken.VALUE_STRING) {
       return parser.getText();
     }
@@ -173,7 +152,7 @@ final class EventReader {
 
   /** Reads headers or query parameters: name to value, or name to a list of values. */
   private void readMap(String field, JsonToken token, boolean headers, boolean multiValue)
-      throws IOException {
+      throws JsonException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
@@ -197,7 +176,7 @@ final class EventReader {
   }
 
   private void mapValue(String field, boolean headers, String name, JsonToken value)
-      throws IOException {
+      throws JsonException {
     if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
       throw AuthorizerFailureException.invalidEvent(
           "the field '" + field + "' holds a value that is not a string");
@@ -220,12 +199,12 @@ final class EventReader {
     }
   }
 
-  private String textOrEmpty(JsonToken value) throws IOException {
+  private String textOrEmpty(JsonToken value) throws JsonException {
     return value == JsonToken.VALUE_STRING ? parser.getText() : "";
   }
 
   /** Reads the HTTP API 2.0 {@code cookies} list. */
-  private void readCookieList(JsonToken token) throws IOException {
+  private void readCookieList(JsonToken token) throws JsonException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
@@ -246,7 +225,7 @@ final class EventReader {
   }
 
   /** Reads {@code requestContext.eventType} and {@code requestContext.routeKey}. */
-  private void readRequestContext(JsonToken token) throws IOException {
+  private void readRequestContext(JsonToken token) throws JsonException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }

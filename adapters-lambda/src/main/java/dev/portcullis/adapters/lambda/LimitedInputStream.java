@@ -5,15 +5,13 @@ import java.io.InputStream;
 
 /**
  * Hands on at most {@code limit} bytes of a stream and then reports end of stream, remembering
- * whether more was there: an oversized event is refused without being read into memory. It also
- * remembers whether the stream itself failed, to tell a broken stream from a broken event.
+ * whether more was there: an oversized event is refused without being read into memory.
  */
 final class LimitedInputStream extends InputStream {
 
   private final InputStream in;
   private long remaining;
   private boolean exceeded;
-  private boolean failed;
 
   LimitedInputStream(InputStream in, long limit) {
     this.in = in;
@@ -23,11 +21,6 @@ final class LimitedInputStream extends InputStream {
   /** True once the stream was found to hold more than the limit. */
   boolean exceeded() {
     return exceeded;
-  }
-
-  /** True once the underlying stream threw. */
-  boolean failed() {
-    return failed;
   }
 
   @Override
@@ -42,22 +35,17 @@ final class LimitedInputStream extends InputStream {
     if (length == 0) {
       return 0;
     }
-    try {
-      if (remaining <= 0) {
-        // Reads one byte past the limit, only to tell "exactly at the limit" from "larger".
-        if (!exceeded && in.read() >= 0) {
-          exceeded = true;
-        }
-        return -1;
+    if (remaining <= 0) {
+      // Reads one byte past the limit, only to tell "exactly at the limit" from "larger".
+      if (!exceeded && in.read() >= 0) {
+        exceeded = true;
       }
-      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
-    } catch (IOException e) {
-      failed = true;
-      throw e;
+      return -1;
     }
+    int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+    if (n > 0) {
+      remaining -= n;
+    }
+    return n;
   }
 }

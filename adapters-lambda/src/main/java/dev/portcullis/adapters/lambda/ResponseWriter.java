@@ -1,10 +1,9 @@
 package dev.portcullis.adapters.lambda;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.Statement;
 import dev.portcullis.domain.port.in.Decision;
+import dev.portcullis.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -23,24 +22,24 @@ final class ResponseWriter {
       throws IOException {
     Map<String, Object> context = decision.context();
     checkScalar(context);
-    try (JsonGenerator json = EventReader.JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      if (kind == EventKind.HTTP_V2 && mode == HttpResponseMode.SIMPLE) {
-        json.writeBooleanField("isAuthorized", decision.targetAllowed());
-        writeContext(json, context);
-      } else {
-        json.writeStringField("principalId", decision.principalId());
-        writePolicy(json, decision.policy());
-        writeContext(json, context);
-        if (kind.carriesUsageIdentifierKey() && decision.usageIdentifierKey().isPresent()) {
-          json.writeStringField("usageIdentifierKey", decision.usageIdentifierKey().get());
-        }
+    JsonWriter json = new JsonWriter(1024);
+    json.writeStartObject();
+    if (kind == EventKind.HTTP_V2 && mode == HttpResponseMode.SIMPLE) {
+      json.writeBooleanField("isAuthorized", decision.targetAllowed());
+      writeContext(json, context);
+    } else {
+      json.writeStringField("principalId", decision.principalId());
+      writePolicy(json, decision.policy());
+      writeContext(json, context);
+      if (kind.carriesUsageIdentifierKey() && decision.usageIdentifierKey().isPresent()) {
+        json.writeStringField("usageIdentifierKey", decision.usageIdentifierKey().get());
       }
-      json.writeEndObject();
     }
+    json.writeEndObject();
+    json.writeTo(out);
   }
 
-  private static void writePolicy(JsonGenerator json, PolicyDocument policy) throws IOException {
+  private static void writePolicy(JsonWriter json, PolicyDocument policy) {
     json.writeObjectFieldStart("policyDocument");
     json.writeStringField("Version", PolicyDocument.VERSION);
     json.writeArrayFieldStart("Statement");
@@ -60,8 +59,7 @@ final class ResponseWriter {
     json.writeEndObject();
   }
 
-  private static void writeStrings(JsonGenerator json, String field, List<String> values)
-      throws IOException {
+  private static void writeStrings(JsonWriter json, String field, List<String> values) {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);
@@ -69,8 +67,7 @@ final class ResponseWriter {
     json.writeEndArray();
   }
 
-  private static void writeContext(JsonGenerator json, Map<String, Object> context)
-      throws IOException {
+  private static void writeContext(JsonWriter json, Map<String, Object> context) {
     json.writeObjectFieldStart("context");
     for (Map.Entry<String, Object> entry : context.entrySet()) {
       Object value = entry.getValue();

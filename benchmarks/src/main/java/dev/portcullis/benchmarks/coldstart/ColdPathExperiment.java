@@ -201,8 +201,7 @@ public final class ColdPathExperiment {
     Configuration configuration = Configuration.fromEnvironment(env);
     step("configuration");
     Clock clock = Clock.systemUTC();
-    JsonFactory json = new JsonFactory();
-    DecisionLogger logger = new DecisionLogger(System.out, clock, json);
+    DecisionLogger logger = new DecisionLogger(System.out, clock);
     step("decision-logger");
     PortcullisComponent component = PortcullisComponent.create(configuration, clock, logger);
     step("dagger-component");

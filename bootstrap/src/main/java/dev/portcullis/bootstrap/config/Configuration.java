@@ -3,7 +3,6 @@ package dev.portcullis.bootstrap.config;
 import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
 import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.lambda.AdapterSettings;
-import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.adapters.lambda.TokenSource;
 import dev.portcullis.domain.rules.AccessRules;
@@ -149,7 +148,7 @@ public record Configuration(
       try {
         TextSource source = TextSource.resolve(raw.get());
         try {
-          return RulesReader.read(source.text(), AuthorizerAdapter.jsonFactory());
+          return RulesReader.read(source.text());
         } catch (IllegalArgumentException e) {
           for (String line : e.getMessage().split("\n")) {
             problems.add("PORTCULLIS_RULES (" + source.description() + "): " + line);

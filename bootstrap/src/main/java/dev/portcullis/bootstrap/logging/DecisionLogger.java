@@ -1,13 +1,9 @@
 package dev.portcullis.bootstrap.logging;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.DecisionRecord;
-import java.io.IOException;
+import dev.portcullis.json.JsonWriter;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,12 +17,11 @@ public final class DecisionLogger implements DecisionObserver {
 
   private final PrintStream out;
   private final Clock clock;
-  private final JsonFactory json;
   private final EmfMetrics metrics;
 
   /** A logger whose lines carry no metrics. */
-  public DecisionLogger(PrintStream out, Clock clock, JsonFactory json) {
-    this(out, clock, json, null);
+  public DecisionLogger(PrintStream out, Clock clock) {
+    this(out, clock, null);
   }
 
   /**
@@ -35,10 +30,9 @@ public final class DecisionLogger implements DecisionObserver {
    *
    * @param metrics the metric fields to add, or {@code null} for none
    */
-  public DecisionLogger(PrintStream out, Clock clock, JsonFactory json, EmfMetrics metrics) {
+  public DecisionLogger(PrintStream out, Clock clock, EmfMetrics metrics) {
     this.out = out;
     this.clock = clock;
-    this.json = json;
     this.metrics = metrics;
   }
 
@@ -49,33 +43,28 @@ public final class DecisionLogger implements DecisionObserver {
 
   /** The log line for one decision, without a line break. */
   public String format(DecisionRecord record) {
-    StringWriter line = new StringWriter(256);
-    try (JsonGenerator g = json.createGenerator(line)) {
-      g.writeStartObject();
-      Instant now = clock.instant();
-      g.writeStringField("timestamp", IsoInstantWriter.format(now));
-      g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
-      g.writeStringField("message", "decision");
-      g.writeStringField("requestId", record.requestId());
-      g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
-      g.writeStringField("outcome", record.outcome());
-      g.writeStringField("reason", record.reason());
-      optional(g, "principalId", record.principalId());
-      optional(g, "tokenFp", record.fingerprintPrefix());
-      optional(g, "backend", record.backend());
-      g.writeNumberField("latencyUs", record.latencyMicros());
-      if (metrics != null) {
-        metrics.writeFields(g, record, now.toEpochMilli());
-      }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonWriter g = new JsonWriter(512);
+    g.writeStartObject();
+    Instant now = clock.instant();
+    g.writeStringField("timestamp", IsoInstantWriter.format(now));
+    g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
+    g.writeStringField("message", "decision");
+    g.writeStringField("requestId", record.requestId());
+    g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
+    g.writeStringField("outcome", record.outcome());
+    g.writeStringField("reason", record.reason());
+    optional(g, "principalId", record.principalId());
+    optional(g, "tokenFp", record.fingerprintPrefix());
+    optional(g, "backend", record.backend());
+    g.writeNumberField("latencyUs", record.latencyMicros());
+    if (metrics != null) {
+      metrics.writeFields(g, record, now.toEpochMilli());
     }
-    return line.toString();
+    g.writeEndObject();
+    return g.toString();
   }
 
-  private static void optional(JsonGenerator g, String field, Optional<String> value)
-      throws IOException {
+  private static void optional(JsonWriter g, String field, Optional<String> value) {
     if (value.isPresent()) {
       g.writeStringField(field, value.get());
     }

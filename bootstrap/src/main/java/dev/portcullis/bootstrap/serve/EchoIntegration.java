@@ -1,8 +1,6 @@
 package dev.portcullis.bootstrap.serve;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import dev.portcullis.json.JsonWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +14,16 @@ public final class EchoIntegration implements Integration {
   @Override
   public IntegrationResponse call(IncomingRequest request, byte[] body, AuthorizedCall call)
       throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      json.writeStringField("method", request.method());
-      json.writeStringField("path", request.rawPath());
-      json.writeObjectFieldStart("requestContext");
-      json.writeFieldName("authorizer");
-      Json.writeValue(json, call.authorizerBlock());
-      json.writeEndObject();
-      json.writeEndObject();
-    }
+    JsonWriter json = new JsonWriter(512);
+    json.writeStartObject();
+    json.writeStringField("method", request.method());
+    json.writeStringField("path", request.rawPath());
+    json.writeObjectFieldStart("requestContext");
+    json.writeFieldName("authorizer");
+    Json.writeValue(json, call.authorizerBlock());
+    json.writeEndObject();
+    json.writeEndObject();
     return new IntegrationResponse(
-        200, Map.of("Content-Type", List.of("application/json")), out.toByteArray());
+        200, Map.of("Content-Type", List.of("application/json")), json.toByteArray());
   }
 }

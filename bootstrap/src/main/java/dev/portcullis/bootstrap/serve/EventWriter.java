@@ -1,10 +1,6 @@
 package dev.portcullis.bootstrap.serve;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.portcullis.json.JsonWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,32 +34,27 @@ final class EventWriter {
    * without a cache lets through).
    */
   byte[] write(IncomingRequest request, RouteCall route, List<String> identityValues) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-    try (JsonGenerator json = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      switch (kind) {
-        case REST_TOKEN:
-          json.writeStringField("type", "TOKEN");
-          json.writeStringField("authorizationToken", identityValues.get(0));
-          json.writeStringField("methodArn", route.arn());
-          break;
-        case HTTP_V2:
-          writeV2(json, request, route, identityValues);
-          break;
-        default:
-          writeRequest(json, request, route, identityValues);
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonWriter json = new JsonWriter(2048);
+    json.writeStartObject();
+    switch (kind) {
+      case REST_TOKEN:
+        json.writeStringField("type", "TOKEN");
+        json.writeStringField("authorizationToken", identityValues.get(0));
+        json.writeStringField("methodArn", route.arn());
+        break;
+      case HTTP_V2:
+        writeV2(json, request, route, identityValues);
+        break;
+      default:
+        writeRequest(json, request, route, identityValues);
     }
-    return out.toByteArray();
+    json.writeEndObject();
+    return json.toByteArray();
   }
 
   /** REST REQUEST, HTTP payload 1.0 and WebSocket: single- and multi-value maps. */
   private void writeRequest(
-      JsonGenerator json, IncomingRequest request, RouteCall route, List<String> identityValues)
-      throws IOException {
+      JsonWriter json, IncomingRequest request, RouteCall route, List<String> identityValues) {
     boolean webSocket = kind == ApiKind.WEBSOCKET;
     json.writeStringField("type", "REQUEST");
     if (kind == ApiKind.HTTP_V1) {
@@ -124,7 +115,7 @@ final class EventWriter {
     json.writeEndObject();
   }
 
-  private void writeRestContext(JsonGenerator json, IncomingRequest request) throws IOException {
+  private void writeRestContext(JsonWriter json, IncomingRequest request) {
     json.writeStringField("path", api.stagePath(request.rawPath()));
     json.writeStringField("accountId", api.account());
     json.writeStringField("resourceId", resourceId(request.rawPath()));
@@ -146,8 +137,7 @@ final class EventWriter {
     json.writeStringField("apiId", api.apiId());
   }
 
-  private void writeWebSocketContext(JsonGenerator json, IncomingRequest request)
-      throws IOException {
+  private void writeWebSocketContext(JsonWriter json, IncomingRequest request) {
     long epoch = request.receivedAt().toEpochMilli();
     json.writeStringField("routeKey", "$connect");
     json.writeStringField("eventType", "CONNECT");
@@ -170,8 +160,7 @@ final class EventWriter {
    * HTTP payload 2.0: lower-case headers joined with commas, a cookies list, raw path and query.
    */
   private void writeV2(
-      JsonGenerator json, IncomingRequest request, RouteCall route, List<String> identityValues)
-      throws IOException {
+      JsonWriter json, IncomingRequest request, RouteCall route, List<String> identityValues) {
     String stagePath = api.stagePath(request.rawPath());
     json.writeStringField("version", "2.0");
     json.writeStringField("type", "REQUEST");
@@ -260,8 +249,7 @@ final class EventWriter {
     return present;
   }
 
-  private static void writeList(JsonGenerator json, String field, List<String> values)
-      throws IOException {
+  private static void writeList(JsonWriter json, String field, List<String> values) {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);

@@ -1,13 +1,9 @@
 package dev.portcullis.bootstrap.serve;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
+import dev.portcullis.json.JsonToken;
+import dev.portcullis.json.JsonWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,33 +12,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one jackson-core factory of the local gateway, and plain-value reading and writing: strings,
- * numbers, booleans, null, lists and maps. Streaming only, like the adapter: no ObjectMapper.
+ * Plain-value reading and writing for the local gateway: strings, numbers, booleans, null, lists
+ * and maps, over the {@code json} module's reader and writer, as the adapter reads and writes.
  */
 final class Json {
 
   /** Deepest nesting read from an authorizer response. */
   static final int MAX_DEPTH = 32;
 
-  static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .build();
-
   private Json() {}
 
   /** Reads the value at the parser's current token into plain Java values. */
-  static Object readValue(JsonParser parser) throws IOException {
+  static Object readValue(JsonReader parser) throws JsonException {
     JsonToken token = parser.currentToken();
     switch (token) {
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? parser.getBigIntegerValue()
-            : (Object) parser.getLongValue();
+        return integer(parser.getText());
       case VALUE_NUMBER_FLOAT:
-        return parser.getDecimalValue();
+        return new BigDecimal(parser.getText());
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -64,12 +53,18 @@ final class Json {
         }
         return map;
       default:
-        throw new IOException("unexpected JSON token " + token);
+        throw new IllegalStateException("a value cannot start with " + token);
     }
   }
 
+  /** A whole number as a {@code Long} where it fits, else as a {@code BigInteger}. */
+  private static Object integer(String digits) {
+    BigInteger value = new BigInteger(digits);
+    return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
+  }
+
   /** Writes a plain value as read by {@link #readValue}. */
-  static void writeValue(JsonGenerator json, Object value) throws IOException {
+  static void writeValue(JsonWriter json, Object value) {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String) {
@@ -106,13 +101,9 @@ final class Json {
       return ((BigDecimal) value).toPlainString();
     }
     if (value instanceof List || value instanceof Map) {
-      StringWriter text = new StringWriter();
-      try (JsonGenerator json = FACTORY.createGenerator(text)) {
-        writeValue(json, value);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return text.toString();
+      JsonWriter json = new JsonWriter(256);
+      writeValue(json, value);
+      return json.toString();
     }
     return String.valueOf(value);
   }

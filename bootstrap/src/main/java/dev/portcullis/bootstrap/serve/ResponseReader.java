@@ -1,10 +1,10 @@
 package dev.portcullis.bootstrap.serve;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.portcullis.domain.policy.Effect;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.Statement;
-import java.io.IOException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an authorizer's response with jackson-core's streaming parser, and checks it the way API
- * Gateway does: {@code principalId} and {@code policyDocument} for IAM answers (each {@code Action}
- * and {@code Resource} a string or a list of strings, {@code Effect} {@code Allow} or {@code
- * Deny}), scalar context values except on HTTP payload 2.0, and a boolean {@code isAuthorized} for
- * simple answers.
+ * Reads an authorizer's response with the {@code json} module's pull reader, and checks it the way
+ * API Gateway does: {@code principalId} and {@code policyDocument} for IAM answers (each {@code
+ * Action} and {@code Resource} a string or a list of strings, {@code Effect} {@code Allow} or
+ * {@code Deny}), scalar context values except on HTTP payload 2.0, and a boolean {@code
+ * isAuthorized} for simple answers.
  */
 final class ResponseReader {
 
@@ -29,7 +29,8 @@ final class ResponseReader {
    */
   static AuthorizerResponse read(byte[] response, ApiKind kind, boolean simple) {
     Object root;
-    try (JsonParser parser = Json.FACTORY.createParser(response)) {
+    try {
+      JsonReader parser = JsonReader.of(response, response.length, Json.MAX_DEPTH);
       if (parser.nextToken() == null) {
         throw new MalformedResponseException("the response is empty");
       }
@@ -37,7 +38,7 @@ final class ResponseReader {
       if (parser.nextToken() != null) {
         throw new MalformedResponseException("the response has content after its JSON value");
       }
-    } catch (IOException e) {
+    } catch (JsonException e) {
       throw new MalformedResponseException("the response is not valid JSON");
     }
     if (!(root instanceof Map)) {

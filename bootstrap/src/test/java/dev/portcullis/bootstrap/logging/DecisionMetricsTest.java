@@ -2,7 +2,6 @@ package dev.portcullis.bootstrap.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import dev.portcullis.adapters.lambda.EventKind;
 import dev.portcullis.domain.model.Credential;
@@ -29,11 +28,10 @@ class DecisionMetricsTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final CacheCounters caches = new CacheCounters();
   private final DecisionLogger emitter =
-      new DecisionLogger(System.out, CLOCK, JSON, new EmfMetrics("portcullis-fn", caches));
+      new DecisionLogger(System.out, CLOCK, new EmfMetrics("portcullis-fn", caches));
 
   @ParameterizedTest
   @ValueSource(strings = {"allow", "deny", "unauthenticated", "error", "invalid_event"})
@@ -89,7 +87,6 @@ class DecisionMetricsTest {
         new DecisionLogger(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             CLOCK,
-            JSON,
             new EmfMetrics("fn", caches));
 
     toStream.onDecision(record("allow", 1));
@@ -172,7 +169,7 @@ class DecisionMetricsTest {
     void the_line_with_metrics_keeps_every_field_of_the_plain_log_line() {
       DecisionRecord record = record("deny", 420);
       Map<String, Object> plain =
-          EmfValidator.members(new DecisionLogger(System.out, CLOCK, JSON).format(record));
+          EmfValidator.members(new DecisionLogger(System.out, CLOCK).format(record));
 
       Map<String, Object> merged = EmfValidator.members(emitter.format(record));
 
@@ -183,8 +180,7 @@ class DecisionMetricsTest {
     @Test
     void a_plain_log_line_carries_no_metrics() {
       Map<String, Object> plain =
-          EmfValidator.members(
-              new DecisionLogger(System.out, CLOCK, JSON).format(record("allow", 5)));
+          EmfValidator.members(new DecisionLogger(System.out, CLOCK).format(record("allow", 5)));
 
       assertThat(plain).doesNotContainKeys("_aws", "Decisions", "Latency");
     }

@@ -2,8 +2,8 @@ package dev.portcullis.bootstrap.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import dev.portcullis.json.JsonException;
+import dev.portcullis.json.JsonReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -185,10 +185,11 @@ class EventShapesTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(byte[] json) {
-    try (JsonParser parser = Json.FACTORY.createParser(json)) {
+    try {
+      JsonReader parser = JsonReader.of(json, json.length, Json.MAX_DEPTH);
       parser.nextToken();
       return (Map<String, Object>) Json.readValue(parser);
-    } catch (IOException e) {
+    } catch (JsonException e) {
       throw new UncheckedIOException(e);
     }
   }
