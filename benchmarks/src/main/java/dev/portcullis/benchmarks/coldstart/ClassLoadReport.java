@@ -154,6 +154,7 @@ public final class ClassLoadReport {
       {"javax.inject.", "Dagger runtime and javax.inject"},
       {"dev.portcullis.domain.", "Portcullis domain"},
       {"dev.portcullis.adapters.", "Portcullis adapters"},
+      {"dev.portcullis.json.", "Portcullis json"},
       {"dev.portcullis.benchmarks.", "probe"},
     };
     if (name.startsWith("dev.portcullis.bootstrap.")) {
