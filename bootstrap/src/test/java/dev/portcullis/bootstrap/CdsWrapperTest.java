@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lambda exec wrapper {@code portcullis-cds} rewrites the runtime's command line as its header
- * says. A fake {@code java} prints the arguments it receives, one per line, and whether the
- * wrapper's own variables reached it. The real JVM under the wrapper is exercised by the AppCDS
- * training during {@code package}.
+ * says. A fake {@code java}, in a fake JDK with a release file, prints the arguments it receives,
+ * one per line, and whether the wrapper's own variables reached it. The real JVM under the wrapper
+ * is exercised by the AppCDS training during {@code package}.
  */
 class CdsWrapperTest {
 
@@ -35,13 +35,22 @@ class CdsWrapperTest {
           "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
           "dev.portcullis.bootstrap.LambdaHandler::handleRequest");
 
+  /** The lines of the fake JDK's release file that tell one JVM build from another. */
+  private static final String IDENTITY =
+      "IMPLEMENTOR=\"Amazon.com Inc.\"\nJAVA_RUNTIME_VERSION=\"17.0.13+11-LTS\"\n";
+
   @TempDir Path dir;
   private Path fakeJava;
   private Path archive;
+  private String stderr;
 
   @BeforeEach
   void fakeJavaAndArchive() throws IOException {
-    fakeJava = dir.resolve("java");
+    Path jdk = dir.resolve("jdk");
+    Files.createDirectories(jdk.resolve("bin"));
+    Files.writeString(
+        jdk.resolve("release"), "JAVA_VERSION=\"17.0.13\"\n" + IDENTITY + "OS_NAME=\"Linux\"");
+    fakeJava = jdk.resolve("bin/java");
     Files.writeString(
         fakeJava,
         "#!/bin/sh\nfor a do echo \"$a\"; done\necho \"env:${PORTCULLIS_CDS_ARCHIVE:-}"
@@ -49,6 +58,7 @@ class CdsWrapperTest {
     fakeJava.toFile().setExecutable(true);
     archive = dir.resolve("portcullis.jsa");
     Files.write(archive, new byte[] {1});
+    Files.writeString(dir.resolve("portcullis.jsa.jvm"), IDENTITY);
   }
 
   @Test
@@ -94,6 +104,39 @@ class CdsWrapperTest {
   }
 
   @Test
+  void an_archive_trained_on_another_jvm_is_skipped_with_one_line_on_stderr() throws Exception {
+    Files.writeString(
+        dir.resolve("portcullis.jsa.jvm"),
+        IDENTITY.replace("17.0.13+11-LTS", "17.0.15+6-Debian-1deb12u1"));
+
+    List<String> args = run(Map.of("PORTCULLIS_CDS_ARCHIVE", archive.toString()), LAMBDA_JAVA17);
+
+    assertThat(args).hasSize(LAMBDA_JAVA17.size() + 1).containsSequence(LAMBDA_JAVA17);
+    assertThat(stderr.lines())
+        .containsExactly(
+            "portcullis-cds: "
+                + archive
+                + " was trained on another JVM than "
+                + fakeJava
+                + "; starting without it");
+  }
+
+  @Test
+  void an_archive_without_its_jvm_record_or_a_jvm_without_a_release_file_is_skipped()
+      throws Exception {
+    Files.delete(dir.resolve("portcullis.jsa.jvm"));
+    assertThat(run(Map.of("PORTCULLIS_CDS_ARCHIVE", archive.toString()), LAMBDA_JAVA17))
+        .containsSequence(LAMBDA_JAVA17)
+        .noneMatch(arg -> arg.contains(archive.toString()));
+
+    Files.writeString(dir.resolve("portcullis.jsa.jvm"), IDENTITY);
+    Files.delete(dir.resolve("jdk/release"));
+    assertThat(run(Map.of("PORTCULLIS_CDS_ARCHIVE", archive.toString()), LAMBDA_JAVA17))
+        .containsSequence(LAMBDA_JAVA17)
+        .noneMatch(arg -> arg.contains(archive.toString()));
+  }
+
+  @Test
   void turning_it_off_runs_the_runtimes_command_unchanged() throws Exception {
     List<String> args =
         run(
@@ -115,18 +158,23 @@ class CdsWrapperTest {
     expected.addAll(LAMBDA_JAVA17);
     expected.add("env:");
     assertThat(args).containsExactlyElementsOf(expected);
+    assertThat(dir.resolve("trained.jsa.jvm")).hasContent(IDENTITY.strip());
   }
 
   private List<String> run(Map<String, String> env, List<String> runtimeArgs) throws Exception {
     List<String> command = new ArrayList<>(List.of("sh", WRAPPER.toString(), fakeJava.toString()));
     command.addAll(runtimeArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path errors = dir.resolve("stderr.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_"));
     builder.environment().remove("LAMBDA_TASK_ROOT");
     builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
+    int exit = process.waitFor();
+    stderr = Files.readString(errors);
+    assertThat(exit).as(output + stderr).isZero();
     return output.lines().toList();
   }
 }

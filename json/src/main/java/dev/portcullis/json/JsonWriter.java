@@ -162,6 +162,16 @@ public final class JsonWriter {
     stream.write(out, 0, size);
   }
 
+  /**
+   * Writes the bytes written so far and a line feed to a stream in one call, as one record of JSON
+   * Lines: a log line that the reader of the stream never sees in two pieces.
+   */
+  public void writeLineTo(OutputStream stream) throws IOException {
+    ensure(1);
+    out[size] = '\n';
+    stream.write(out, 0, size + 1);
+  }
+
   /** The text written so far. */
   @Override
   public String toString() {

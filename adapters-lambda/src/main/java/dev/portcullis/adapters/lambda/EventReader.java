@@ -5,6 +5,7 @@ import dev.portcullis.json.JsonReader;
 import dev.portcullis.json.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,13 +50,21 @@ final class EventReader {
     if (in == null) {
       throw AuthorizerFailureException.invalidEvent("no event was given");
     }
-    LimitedInputStream limited = new LimitedInputStream(in, MAX_EVENT_BYTES);
-    JsonReader parser = JsonReader.of(limited, MAX_DEPTH);
-    if (limited.exceeded()) {
-      throw AuthorizerFailureException.invalidEvent(tooLarge());
+    byte[] buffer = new byte[Math.min(MAX_EVENT_BYTES + 1, Math.max(in.available() + 1, 2048))];
+    int length = 0;
+    int read;
+    while ((read = in.read(buffer, length, buffer.length - length)) >= 0) {
+      length += read;
+      if (length == buffer.length) {
+        if (length > MAX_EVENT_BYTES) {
+          // One byte past the limit tells "larger" from "exactly at the limit"; no more is read.
+          throw AuthorizerFailureException.invalidEvent(tooLarge());
+        }
+        buffer = Arrays.copyOf(buffer, Math.min(MAX_EVENT_BYTES + 1, length * 2));
+      }
     }
     try {
-      return new EventReader(parser, sources).readRoot();
+      return new EventReader(JsonReader.of(buffer, length, MAX_DEPTH), sources).readRoot();
     } catch (JsonException e) {
       // The reader's messages never quote the event; they are still not passed on.
       throw AuthorizerFailureException.invalidEvent(

@@ -3,7 +3,9 @@ package dev.portcullis.bootstrap.logging;
 import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import dev.portcullis.json.JsonWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,12 +40,21 @@ public final class DecisionLogger implements DecisionObserver {
 
   @Override
   public void onDecision(DecisionRecord record) {
-    out.println(format(record));
+    try {
+      // The line and its line feed in one call, without a detour through a String.
+      line(record).writeLineTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // unreachable: a PrintStream records failures instead
+    }
   }
 
   /** The log line for one decision, without a line break. */
   public String format(DecisionRecord record) {
-    JsonWriter g = new JsonWriter(512);
+    return line(record).toString();
+  }
+
+  private JsonWriter line(DecisionRecord record) {
+    JsonWriter g = new JsonWriter(768);
     g.writeStartObject();
     Instant now = clock.instant();
     g.writeStringField("timestamp", IsoInstantWriter.format(now));
@@ -61,7 +72,7 @@ public final class DecisionLogger implements DecisionObserver {
       metrics.writeFields(g, record, now.toEpochMilli());
     }
     g.writeEndObject();
-    return g.toString();
+    return g;
   }
 
   private static void optional(JsonWriter g, String field, Optional<String> value) {

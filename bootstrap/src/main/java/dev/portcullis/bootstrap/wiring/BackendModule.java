@@ -2,9 +2,7 @@ package dev.portcullis.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.portcullis.adapters.dynamodb.DynamoDbClientFactory;
 import dev.portcullis.adapters.dynamodb.DynamoDbSessionStore;
-import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
 import dev.portcullis.adapters.inmemory.InMemoryBackend;
 import dev.portcullis.adapters.inmemory.InMemorySessionStore;
 import dev.portcullis.adapters.jwt.JwtIdentityResolver;
@@ -44,13 +42,15 @@ final class BackendModule {
     return file.isPresent() ? InMemoryBackend.load(file.get(), clock) : new InMemorySessionStore();
   }
 
-  /** Built only when the chain names dynamodb: the SDK client is the costliest part of init. */
+  /**
+   * Built only when the chain names dynamodb. It reads with one signed {@code GetItem} and no SDK
+   * client, whose build is the costliest part of init; the client is built on the first write.
+   */
   @Provides
   @Singleton
   @Named("dynamodb")
   static SessionStore dynamoDbStore(Configuration configuration) {
-    DynamoDbSettings settings = configuration.dynamoDb().orElseThrow();
-    return new DynamoDbSessionStore(DynamoDbClientFactory.create(settings), settings);
+    return DynamoDbSessionStore.create(configuration.dynamoDb().orElseThrow());
   }
 
   /** Built only when the chain names jwt; primed so that the first token does not pay its init. */
