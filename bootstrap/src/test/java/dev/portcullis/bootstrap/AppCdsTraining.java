@@ -13,10 +13,16 @@ import java.util.stream.Stream;
 
 /**
  * Builds {@code target/lambda/}, the Lambda deployment layout with its AppCDS archive, during
- * {@code package}: {@code lib/portcullis.jar}, the exec wrapper {@code portcullis-cds} and {@code
- * portcullis.jsa}, trained by answering every example event under AWS's runtime interface client
- * exactly as Lambda loads a function (the client alone on the class path, the jar read by its class
- * loader from the task root, Lambda's JIT and GC flags, through the wrapper).
+ * {@code package}: {@code lib/portcullis.jar}, the exec wrapper {@code portcullis-cds}, {@code
+ * portcullis.jsa} and {@code portcullis.jsa.jvm} (the JVM it serves), trained by answering every
+ * example event under AWS's runtime interface client exactly as Lambda loads a function (the client
+ * alone on the class path, the jar read by its class loader from the task root, Lambda's JIT and GC
+ * flags, through the wrapper).
+ *
+ * <p>The training chain is {@code memory,dynamodb}: the example events are answered from memory,
+ * and one never-issued token goes on to DynamoDB at a loopback port where nothing listens, so the
+ * read path's classes (signing, the connection, the failure's translation) are archived too without
+ * a server; that call ends in the 500 of an unreachable backend.
  *
  * <p>It then proves the archive: a second runtime started through the wrapper must answer and must
  * load Portcullis's classes from it. Any failure fails the build. The archive serves the JDK that
@@ -31,7 +37,7 @@ public final class AppCdsTraining {
   private static final String HANDLER = "dev.portcullis.bootstrap.LambdaHandler::handleRequest";
   private static final String RIC_MAIN =
       "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-  private static final String UNKNOWN_TOKEN =
+  private static final String NEVER_ISSUED =
       "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_never_issued_training_token\","
           + "\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/x\"}";
 
@@ -64,16 +70,18 @@ public final class AppCdsTraining {
           .sorted()
           .forEach(p -> events.add(read(p)));
     }
-    Map<String, String> memory =
-        Map.of(
-            "PORTCULLIS_BACKENDS",
-            "memory",
-            "PORTCULLIS_RULES",
-            "file:" + examples.resolve("rules.json"),
-            "PORTCULLIS_SESSIONS_FILE",
-            examples.resolve("sessions.json").toString(),
-            "PORTCULLIS_TOKEN_SOURCES",
-            "header:Authorization,cookie:session,query:access_token");
+    Map<String, String> training = new java.util.HashMap<>();
+    training.put("PORTCULLIS_BACKENDS", "memory,dynamodb");
+    training.put("PORTCULLIS_RULES", "file:" + examples.resolve("rules.json"));
+    training.put("PORTCULLIS_SESSIONS_FILE", examples.resolve("sessions.json").toString());
+    training.put(
+        "PORTCULLIS_TOKEN_SOURCES", "header:Authorization,cookie:session,query:access_token");
+    training.put("PORTCULLIS_TABLE", "portcullis-training");
+    training.put("PORTCULLIS_DYNAMODB_MAX_ATTEMPTS", "1");
+    training.put("AWS_REGION", "us-east-1");
+    training.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closedPort());
+    training.put("AWS_ACCESS_KEY_ID", "training-not-a-key");
+    training.put("AWS_SECRET_ACCESS_KEY", "training-not-a-secret");
 
     Path trainingLog = out.resolveSibling("appcds-training.log");
     runOnce(
@@ -81,9 +89,11 @@ public final class AppCdsTraining {
         out,
         wrapper,
         events,
-        env(memory, "PORTCULLIS_CDS_TRAIN", archive),
+        env(training, "PORTCULLIS_CDS_TRAIN", archive),
         trainingLog);
-    if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
+    if (!Files.isRegularFile(archive)
+        || Files.size(archive) == 0
+        || !Files.isRegularFile(out.resolve("portcullis.jsa.jvm"))) {
       throw new IllegalStateException(
           "the training run wrote no archive at " + archive + "; see " + trainingLog);
     }
@@ -94,7 +104,7 @@ public final class AppCdsTraining {
         out,
         wrapper,
         List.of(events.get(0)),
-        env(memory, "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + checkLog),
+        env(training, "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + checkLog),
         out.resolveSibling("appcds-check-runtime.log"));
     long archived;
     try (Stream<String> lines = Files.lines(checkLog)) {
@@ -127,7 +137,7 @@ public final class AppCdsTraining {
       throws Exception {
     try (RuntimeApiStub api = new RuntimeApiStub()) {
       events.forEach(api::enqueue);
-      api.enqueue(UNKNOWN_TOKEN);
+      api.enqueue(NEVER_ISSUED);
       List<String> command = new ArrayList<>();
       command.add("sh");
       command.add(wrapper.toString());
@@ -162,9 +172,14 @@ public final class AppCdsTraining {
                 "example event " + (i + 1) + " was not answered but " + posted + "; see " + log);
           }
         }
-        RuntimeApiStub.Posted refused = api.awaitPosted(30);
-        if (!refused.path().endsWith("/error") || !refused.body().contains("Unauthorized")) {
-          throw new IllegalStateException("a never-issued token got " + refused + "; see " + log);
+        RuntimeApiStub.Posted unreachable = api.awaitPosted(30);
+        if (!unreachable.path().endsWith("/error")
+            || !unreachable.body().contains("backend 'dynamodb' cannot answer")) {
+          throw new IllegalStateException(
+              "a never-issued token, with DynamoDB unreachable, got "
+                  + unreachable
+                  + "; see "
+                  + log);
         }
       } finally {
         // SIGTERM: the JVM exits normally, which is when it writes a dynamic archive.
@@ -173,6 +188,14 @@ public final class AppCdsTraining {
           runtime.destroyForcibly().waitFor();
         }
       }
+    }
+  }
+
+  /** A loopback port that nothing listens on: bound, then let go. */
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

@@ -137,6 +137,28 @@ class CdsWrapperTest {
   }
 
   @Test
+  void a_java_named_by_a_link_or_found_on_the_path_is_told_by_its_real_jdk() throws Exception {
+    Path links = Files.createDirectories(dir.resolve("links/bin"));
+    Path link = Files.createSymbolicLink(links.resolve("java"), fakeJava);
+    List<String> expected =
+        List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "Main", "env:");
+
+    assertThat(run(link.toString(), Map.of("PORTCULLIS_CDS_ARCHIVE", archive.toString()), "Main"))
+        .containsExactlyElementsOf(expected);
+    assertThat(
+            run(
+                "java",
+                Map.of(
+                    "PORTCULLIS_CDS_ARCHIVE",
+                    archive.toString(),
+                    "PATH",
+                    links + ":" + System.getenv("PATH")),
+                "Main"))
+        .containsExactlyElementsOf(expected);
+    assertThat(stderr).isEmpty();
+  }
+
+  @Test
   void turning_it_off_runs_the_runtimes_command_unchanged() throws Exception {
     List<String> args =
         run(
@@ -162,8 +184,13 @@ class CdsWrapperTest {
   }
 
   private List<String> run(Map<String, String> env, List<String> runtimeArgs) throws Exception {
-    List<String> command = new ArrayList<>(List.of("sh", WRAPPER.toString(), fakeJava.toString()));
-    command.addAll(runtimeArgs);
+    return run(fakeJava.toString(), env, runtimeArgs.toArray(String[]::new));
+  }
+
+  private List<String> run(String java, Map<String, String> env, String... runtimeArgs)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("sh", WRAPPER.toString(), java));
+    command.addAll(List.of(runtimeArgs));
     Path errors = dir.resolve("stderr.txt");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
