@@ -181,6 +181,61 @@ public final class JsonReader {
   }
 
   /**
+   * Whether {@link #currentName()} is {@code expected}. A name without escapes or non-ASCII bytes
+   * is compared where it lies in the input, without building a string: the way to test names on a
+   * hot path.
+   */
+  public boolean currentNameEquals(String expected) {
+    return nameMatches(expected, false);
+  }
+
+  /** As {@link #currentNameEquals}, with ASCII letters compared regardless of case. */
+  public boolean currentNameEqualsIgnoreAsciiCase(String expected) {
+    return nameMatches(expected, true);
+  }
+
+  private boolean nameMatches(String expected, boolean ignoreCase) {
+    int level =
+        token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? depth - 1 : depth;
+    if (token == null || level < 1 || !inObject[level] || nameEnd[level] < 0) {
+      return false;
+    }
+    if (!namePlain[level]) {
+      String name = nameAt(level);
+      return ignoreCase ? equalsIgnoreAsciiCase(name, expected) : name.equals(expected);
+    }
+    int start = nameStart[level];
+    int length = expected.length();
+    if (nameEnd[level] - start != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      int actual = in[start + i];
+      int wanted = expected.charAt(i);
+      if (actual != wanted && (!ignoreCase || lowerAscii(actual) != lowerAscii(wanted))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsIgnoreAsciiCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (lowerAscii(a.charAt(i)) != lowerAscii(b.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lowerAscii(int c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
+  /**
    * The text of the current token: a string value or field name decoded, a number as written, or
    * the literal or bracket itself; null when there is no current token.
    */

@@ -117,6 +117,30 @@ class JsonReaderOracleTest {
     assertThat(outcome).as("document %s", document).doesNotStartWith("refused");
   }
 
+  @Property(tries = 1000)
+  void every_name_equals_itself_in_place_and_in_another_ascii_case(
+      @ForAll("documents") String document) throws JsonException {
+    JsonReader reader = JsonReader.of(document, DEPTH);
+    JsonToken token;
+    while ((token = reader.nextToken()) != null) {
+      if (token == JsonToken.FIELD_NAME) {
+        String name = reader.getText();
+        assertThat(reader.currentNameEquals(name)).as(name).isTrue();
+        assertThat(reader.currentNameEquals(name + "x")).as(name).isFalse();
+        assertThat(reader.currentNameEqualsIgnoreAsciiCase(swapAsciiCase(name))).as(name).isTrue();
+      }
+    }
+  }
+
+  private static String swapAsciiCase(String text) {
+    StringBuilder swapped = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      swapped.append(
+          c >= 'a' && c <= 'z' ? (char) (c - 32) : c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return swapped.toString();
+  }
+
   @Property(tries = 20000)
   void both_readers_refuse_and_accept_mutated_documents_alike(
       @ForAll("mutatedDocuments") String document) {

@@ -136,6 +136,38 @@ class JsonReaderTest {
   }
 
   @Test
+  void names_are_compared_in_place_exactly_or_ignoring_ascii_case() throws JsonException {
+    // Arrange: a plain name, an escaped one, and a non-ASCII one.
+    JsonReader reader =
+        JsonReader.of("{\"Authorization\":1,\"Cook\\u0069e\":[2],\"K\u00e9y\":3}", 8);
+    reader.nextToken();
+
+    // Act and assert
+    assertThat(reader.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+    assertThat(reader.currentNameEquals("Authorization")).isTrue();
+    assertThat(reader.currentNameEquals("authorization")).isFalse();
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("AUTHORIZATION")).isTrue();
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("Authorizatio")).isFalse();
+    reader.nextToken();
+    assertThat(reader.currentNameEquals("Authorization")).isTrue();
+
+    assertThat(reader.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+    assertThat(reader.currentNameEquals("Cookie")).isTrue();
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("cookie")).isTrue();
+    assertThat(reader.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("COOKIE")).isTrue();
+    reader.nextToken();
+    assertThat(reader.currentNameEquals("Cookie")).as("inside the array").isFalse();
+    reader.nextToken();
+
+    assertThat(reader.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+    assertThat(reader.currentNameEquals("K\u00e9y")).isTrue();
+    // Only ASCII letters fold: the Kelvin sign is not a K.
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("k\u00e9Y")).isTrue();
+    assertThat(reader.currentNameEqualsIgnoreAsciiCase("\u212a\u00e9y")).isFalse();
+  }
+
+  @Test
   void skipping_children_lands_on_the_end_of_the_skipped_value() throws JsonException {
     // Arrange
     JsonReader reader = JsonReader.of("{\"skip\":{\"x\":[1,{\"y\":2}]},\"keep\":\"k\"}", 8);

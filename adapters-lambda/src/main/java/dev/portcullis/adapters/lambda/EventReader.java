@@ -21,6 +21,25 @@ final class EventReader {
   /** Deepest nesting read; API Gateway's events nest five levels deep. */
   static final int MAX_DEPTH = 32;
 
+  /** The bit of {@link #wanted} for the {@code Cookie} header: above any token source's. */
+  private static final long COOKIE_HEADER = 1L << 63;
+
+  /** The top-level fields read; the index of each is also its bit in {@link #seen}. */
+  private static final String[] FIELDS = {
+    "type",
+    "version",
+    "methodArn",
+    "routeArn",
+    "routeKey",
+    "authorizationToken",
+    "headers",
+    "multiValueHeaders",
+    "queryStringParameters",
+    "multiValueQueryStringParameters",
+    "cookies",
+    "requestContext"
+  };
+
   private final JsonReader parser;
   private final List<TokenSource> sources;
   private final boolean wantsCookies;
@@ -87,8 +106,8 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("the event is not a JSON object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      readTopLevel(name, parser.nextToken());
+      int field = topLevelField();
+      readTopLevel(field, parser.nextToken());
     }
     if (parser.nextToken() != null) {
       throw AuthorizerFailureException.invalidEvent("the event has content after its JSON object");
@@ -96,48 +115,32 @@ final class EventReader {
     return event;
   }
 
-  private void readTopLevel(String name, JsonToken value) throws JsonException {
-    switch (name) {
-      case "type":
-        event.type = string(once(0, name), value);
-        break;
-      case "version":
-        event.version = string(once(1, name), value);
-        break;
-      case "methodArn":
-        event.methodArn = string(once(2, name), value);
-        break;
-      case "routeArn":
-        event.routeArn = string(once(3, name), value);
-        break;
-      case "routeKey":
-        event.routeKey = string(once(4, name), value);
-        break;
-      case "authorizationToken":
-        event.authorizationToken = string(once(5, name), value);
-        break;
-      case "headers":
-        readMap(once(6, name), value, true, false);
-        break;
-      case "multiValueHeaders":
-        readMap(once(7, name), value, true, true);
-        break;
-      case "queryStringParameters":
-        readMap(once(8, name), value, false, false);
-        break;
-      case "multiValueQueryStringParameters":
-        readMap(once(9, name), value, false, true);
-        break;
-      case "cookies":
-        once(10, name);
-        readCookieList(value);
-        break;
-      case "requestContext":
-        once(11, name);
-        readRequestContext(value);
-        break;
-      default:
-        parser.skipChildren();
+  /** The index in {@link #FIELDS} of the current field's name, or -1: names are not built. */
+  private int topLevelField() {
+    for (int i = 0; i < FIELDS.length; i++) {
+      if (parser.currentNameEquals(FIELDS[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void readTopLevel(int field, JsonToken value) throws JsonException {
+    String name = field < 0 ? null : FIELDS[field];
+    switch (field) {
+      case 0 -> event.type = string(once(field, name), value);
+      case 1 -> event.version = string(once(field, name), value);
+      case 2 -> event.methodArn = string(once(field, name), value);
+      case 3 -> event.routeArn = string(once(field, name), value);
+      case 4 -> event.routeKey = string(once(field, name), value);
+      case 5 -> event.authorizationToken = string(once(field, name), value);
+      case 6 -> readMap(once(field, name), value, true, false);
+      case 7 -> readMap(once(field, name), value, true, true);
+      case 8 -> readMap(once(field, name), value, false, false);
+      case 9 -> readMap(once(field, name), value, false, true);
+      case 10 -> readCookieList(once(field, name), value);
+      case 11 -> readRequestContext(once(field, name), value);
+      default -> parser.skipChildren();
     }
   }
 
@@ -169,13 +172,13 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not an object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+      long wanted = wanted(headers);
       JsonToken value = parser.nextToken();
       if (!multiValue) {
-        mapValue(field, headers, name, value);
+        mapValue(field, wanted, value);
       } else if (value == JsonToken.START_ARRAY) {
         while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
-          mapValue(field, headers, name, value);
+          mapValue(field, wanted, value);
         }
       } else if (value != JsonToken.VALUE_NULL) {
         throw AuthorizerFailureException.invalidEvent(
@@ -184,27 +187,47 @@ final class EventReader {
     }
   }
 
-  private void mapValue(String field, boolean headers, String name, JsonToken value)
-      throws JsonException {
-    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
-      throw AuthorizerFailureException.invalidEvent(
-          "the field '" + field + "' holds a value that is not a string");
-    }
-    // A null value of a wanted name counts as present and empty: it decides, and is refused.
-    String text = null;
+  /**
+   * Which token sources name the current header or parameter (bit i for source i; {@link
+   * #COOKIE_HEADER} for the {@code Cookie} header when cookies are wanted). Names are compared
+   * where they lie in the event, without being built: most names are wanted by nobody.
+   */
+  private long wanted(boolean headers) {
+    long wanted = 0;
     for (int i = 0; i < sources.size(); i++) {
       TokenSource source = sources.get(i);
       boolean match =
           headers
-              ? source instanceof TokenSource.Header && Ascii.equalsIgnoreCase(source.name(), name)
-              : source instanceof TokenSource.Query && source.name().equals(name);
+              ? source instanceof TokenSource.Header
+                  && parser.currentNameEqualsIgnoreAsciiCase(source.name())
+              : source instanceof TokenSource.Query && parser.currentNameEquals(source.name());
       if (match) {
-        text = text != null ? text : textOrEmpty(value);
+        wanted |= 1L << i;
+      }
+    }
+    if (headers && wantsCookies && parser.currentNameEqualsIgnoreAsciiCase("Cookie")) {
+      wanted |= COOKIE_HEADER;
+    }
+    return wanted;
+  }
+
+  private void mapValue(String field, long wanted, JsonToken value) throws JsonException {
+    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+      throw AuthorizerFailureException.invalidEvent(
+          "the field '" + field + "' holds a value that is not a string");
+    }
+    if (wanted == 0) {
+      return;
+    }
+    // A null value of a wanted name counts as present and empty: it decides, and is refused.
+    String text = textOrEmpty(value);
+    for (int i = 0; i < sources.size(); i++) {
+      if ((wanted & (1L << i)) != 0) {
         event.offer(i, text);
       }
     }
-    if (headers && wantsCookies && Ascii.equalsIgnoreCase("Cookie", name)) {
-      event.cookieStrings.add(text != null ? text : textOrEmpty(value));
+    if ((wanted & COOKIE_HEADER) != 0) {
+      event.cookieStrings.add(text);
     }
   }
 
@@ -213,12 +236,12 @@ final class EventReader {
   }
 
   /** Reads the HTTP API 2.0 {@code cookies} list. */
-  private void readCookieList(JsonToken token) throws JsonException {
+  private void readCookieList(String field, JsonToken token) throws JsonException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
     if (token != JsonToken.START_ARRAY) {
-      throw AuthorizerFailureException.invalidEvent("the field 'cookies' is not a list");
+      throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not a list");
     }
     JsonToken value;
     while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -234,19 +257,20 @@ final class EventReader {
   }
 
   /** Reads {@code requestContext.eventType} and {@code requestContext.routeKey}. */
-  private void readRequestContext(JsonToken token) throws JsonException {
+  private void readRequestContext(String field, JsonToken token) throws JsonException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
     if (token != JsonToken.START_OBJECT) {
-      throw AuthorizerFailureException.invalidEvent("the field 'requestContext' is not an object");
+      throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not an object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+      boolean eventType = parser.currentNameEquals("eventType");
+      boolean routeKey = !eventType && parser.currentNameEquals("routeKey");
       JsonToken value = parser.nextToken();
-      if (name.equals("eventType")) {
+      if (eventType) {
         event.contextEventType = string("requestContext.eventType", value);
-      } else if (name.equals("routeKey")) {
+      } else if (routeKey) {
         event.contextRouteKey = string("requestContext.routeKey", value);
       } else {
         parser.skipChildren();

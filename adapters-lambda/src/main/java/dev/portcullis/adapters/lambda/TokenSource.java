@@ -77,6 +77,9 @@ public sealed interface TokenSource {
    *
    * @throws IllegalArgumentException naming every bad entry, and the allowed forms
    */
+  /** The most token sources a list may name: the event reader keeps one bit per source. */
+  static final int MAX_SOURCES = 16;
+
   static List<TokenSource> parseList(String spec) {
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException("token sources: none given; " + ALLOWED_FORMS);
@@ -113,6 +116,9 @@ public sealed interface TokenSource {
       } else {
         sources.add(source);
       }
+    }
+    if (sources.size() > MAX_SOURCES) {
+      problems.add(sources.size() + " sources given, at most " + MAX_SOURCES + " are read");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(

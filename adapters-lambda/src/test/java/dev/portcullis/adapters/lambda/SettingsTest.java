@@ -51,6 +51,19 @@ class SettingsTest {
     assertThat(TokenSource.parseList("cookie:sid,cookie:SID,query:t,query:T")).hasSize(4);
   }
 
+  @Test
+  void sixteenSourcesAreReadAndASeventeenthIsRefused() {
+    StringBuilder spec = new StringBuilder("query:q0");
+    for (int i = 1; i < TokenSource.MAX_SOURCES; i++) {
+      spec.append(",query:q").append(i);
+    }
+    assertThat(TokenSource.parseList(spec.toString())).hasSize(16);
+
+    assertThatThrownBy(() -> TokenSource.parseList(spec + ",cookie:one-too-many"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("17 sources given, at most 16 are read");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", ",", "header:Authorization,"})
   void emptyListsAndEmptyEntriesAreRefused(String spec) {

@@ -82,10 +82,32 @@ public final class Credential {
   }
 
   static byte[] sha256(String value) {
+    return newSha256().digest(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one looked up once: {@code MessageDigest.getInstance}
+   * searches the providers and builds the digest by reflection on every call, several times the
+   * cost of hashing a token. The prototype is never updated, so cloning it is safe from any thread.
+   */
+  private static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return Sha256.lookUp();
+    }
+  }
+
+  /** Holds the prototype digest, created on the first fingerprint rather than at class loading. */
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE = lookUp();
+
+    static MessageDigest lookUp() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime provides SHA-256", e);
+      }
     }
   }
 }
