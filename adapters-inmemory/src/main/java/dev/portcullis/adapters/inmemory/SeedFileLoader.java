@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.inmemory;
 
+import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
@@ -76,24 +77,6 @@ public final class SeedFileLoader {
   /** A new store holding the sessions of a seed file read from a stream. */
   public InMemorySessionStore load(InputStream in, String displayName) {
     return store(read(in, displayName));
-  }
-
-  /**
-   * True for 1 to 128 visible ASCII characters, {@code [\x21-\x7E]{1,128}}. Cold start: a loop, not
-   * a regex, whose first {@code Pattern.compile} costs about 14 ms.
-   */
-  static boolean isVisibleAscii(String text) {
-    int length = text.length();
-    if (length < 1 || length > MAX_NAME_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < 0x21 || c > 0x7E) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static InMemorySessionStore store(List<Session> sessions) {
@@ -253,7 +236,7 @@ public final class SeedFileLoader {
                 + issued
                 + ")");
       }
-      if (apiKey != null && !isVisibleAscii(apiKey)) {
+      if (apiKey != null && !AsciiText.isVisible(apiKey, MAX_NAME_LENGTH, "")) {
         problems.add(path + ".apiKey: must be 1 to 128 visible ASCII characters");
       }
       if (problems.size() > problemsBefore) {
@@ -308,7 +291,7 @@ public final class SeedFileLoader {
     private void checkPrincipal(String path, Set<String> present, String principalId) {
       if (!present.contains("principalId")) {
         problems.add(path + ".principalId: missing");
-      } else if (principalId != null && !isVisibleAscii(principalId)) {
+      } else if (principalId != null && !AsciiText.isVisible(principalId, MAX_NAME_LENGTH, "")) {
         problems.add(path + ".principalId: must be 1 to 128 visible ASCII characters");
       }
     }
@@ -350,7 +333,7 @@ public final class SeedFileLoader {
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         String rolePath = path + "[" + index++ + "]";
         String role = string(rolePath);
-        if (role != null && !isVisibleAscii(role)) {
+        if (role != null && !AsciiText.isVisible(role, MAX_NAME_LENGTH, "")) {
           problems.add(rolePath + ": must be 1 to 128 visible ASCII characters");
         } else if (role != null) {
           roles.add(role);

@@ -1,5 +1,6 @@
 package dev.portcullis.domain.rules;
 
+import dev.portcullis.domain.model.AsciiText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ public final class AccessRules {
     for (Map.Entry<String, ? extends Collection<String>> entry : grantTextsByRole.entrySet()) {
       String role = entry.getKey();
       Collection<String> texts = entry.getValue();
-      if (role == null || !isRoleName(role)) {
+      if (role == null || !AsciiText.isVisible(role, 128, ",")) {
         problems.add(
             "role '" + role + "' must be 1 to 128 visible ASCII characters other than ','");
         continue;
@@ -60,24 +61,6 @@ public final class AccessRules {
       throw new InvalidRulesException(problems);
     }
     return new AccessRules(Map.copyOf(grants));
-  }
-
-  /**
-   * 1 to 128 visible ASCII characters (0x21 to 0x7E) other than {@code ,}. Checked by hand, with no
-   * regular expression: the first Pattern.compile in a JVM costs about 14 ms of cold start, and
-   * this runs while the handler is built.
-   */
-  static boolean isRoleName(String role) {
-    if (role.isEmpty() || role.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < role.length(); i++) {
-      char c = role.charAt(i);
-      if (c < 0x21 || c > 0x7E || c == ',') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The grants of the given roles and of {@value #ANY_AUTHENTICATED}, without duplicates. */

@@ -1,23 +1,70 @@
-package dev.portcullis.adapters.inmemory;
+package dev.portcullis.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tests the seed file's hand-written check of principals, roles and API keys against the regex it
- * replaced.
+ * Tests the hand-written character checks against the regular expressions they replaced, in every
+ * form the product uses them: principals, API keys and seed roles; rule roles; context keys; policy
+ * resources; grant paths.
  */
-class VisibleAsciiCheckTest {
+class AsciiTextTest {
 
-  /** The regex the seed file used before the check was written by hand: the oracle. */
+  /** Principals, API keys, seed-file roles: the regex the domain and the seed file used. */
   private static final Pattern ORACLE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+  /** Each other form the product checks, with the regex it replaced. */
+  private static final Map<Pattern, Predicate<String>> FORMS =
+      Map.of(
+          Pattern.compile("[\\x21-\\x7E&&[^,]]{1,128}"),
+          text -> AsciiText.isVisible(text, 128, ","),
+          Pattern.compile("[A-Za-z0-9_.:-]{1,64}"),
+          text ->
+              !text.isEmpty()
+                  && text.length() <= 64
+                  && AsciiText.isLettersDigitsOr(text, 0, "_.:-"),
+          Pattern.compile("[/.a-zA-Z0-9_*$-]*"),
+          text -> AsciiText.isLettersDigitsOr(text, 0, "/._*$-"),
+          Pattern.compile("/[/.a-zA-Z0-9_*-]*"),
+          text -> text.startsWith("/") && AsciiText.isLettersDigitsOr(text, 1, "/._*-"));
+
+  private static boolean check(String text) {
+    return AsciiText.isVisible(text, 128, "");
+  }
+
+  @Test
+  void every_other_form_judges_generated_strings_as_its_regex_judges_them() {
+    Random random = new Random(20261202L);
+    List<String> wrong = new ArrayList<>();
+    Map<Pattern, Integer> accepted = new HashMap<>();
+    for (int i = 0; i < 50_000; i++) {
+      // Arrange: visible ASCII with the characters these forms care about made common.
+      String text = (random.nextBoolean() ? "/" : "") + generate(random).replace('!', ',');
+
+      for (Map.Entry<Pattern, Predicate<String>> form : FORMS.entrySet()) {
+        // Act
+        boolean check = form.getValue().test(text);
+
+        // Assert (below)
+        if (check != form.getKey().matcher(text).matches()) {
+          wrong.add(form.getKey() + " " + escaped(text));
+        }
+        accepted.merge(form.getKey(), check ? 1 : 0, Integer::sum);
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(accepted.values()).allSatisfy(n -> assertThat(n).isBetween(500, 49_500));
+  }
 
   @Test
   void generated_strings_are_judged_as_the_regex_judges_them() {
@@ -29,7 +76,7 @@ class VisibleAsciiCheckTest {
       String text = generate(random);
 
       // Act
-      boolean check = SeedFileLoader.isVisibleAscii(text);
+      boolean check = check(text);
 
       // Assert (below)
       if (check != ORACLE.matcher(text).matches()) {
@@ -62,7 +109,7 @@ class VisibleAsciiCheckTest {
       })
   void edge_cases_are_judged_as_the_regex_judges_them(String text) {
     // Act
-    boolean check = SeedFileLoader.isVisibleAscii(text);
+    boolean check = check(text);
 
     // Assert
     assertThat(check).isEqualTo(ORACLE.matcher(text).matches());
@@ -75,7 +122,7 @@ class VisibleAsciiCheckTest {
       String text = "x".repeat(length);
 
       // Act
-      boolean check = SeedFileLoader.isVisibleAscii(text);
+      boolean check = check(text);
 
       // Assert
       assertThat(check).as("length %d", length).isEqualTo(ORACLE.matcher(text).matches());
