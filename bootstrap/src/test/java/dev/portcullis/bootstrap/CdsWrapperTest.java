@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Lambda exec wrapper {@code portcullis-cds} rewrites the runtime's command line as its header
  * says. A fake {@code java}, in a fake JDK with a release file, prints the arguments it receives,
  * one per line, and whether the wrapper's own variables reached it. The real JVM under the wrapper
- * is exercised by the AppCDS training during {@code package}.
+ * is exercised by the archive training during {@code package} ({@link ArchiveTraining}).
  */
 class CdsWrapperTest {
 
@@ -46,19 +46,26 @@ class CdsWrapperTest {
 
   @BeforeEach
   void fakeJavaAndArchive() throws IOException {
-    Path jdk = dir.resolve("jdk");
-    Files.createDirectories(jdk.resolve("bin"));
-    Files.writeString(
-        jdk.resolve("release"), "JAVA_VERSION=\"17.0.13\"\n" + IDENTITY + "OS_NAME=\"Linux\"");
-    fakeJava = jdk.resolve("bin/java");
-    Files.writeString(
-        fakeJava,
-        "#!/bin/sh\nfor a do echo \"$a\"; done\necho \"env:${PORTCULLIS_CDS_ARCHIVE:-}"
-            + "${PORTCULLIS_CDS_TRAIN:-}${PORTCULLIS_CDS:-}\"\n");
-    fakeJava.toFile().setExecutable(true);
+    fakeJava = fakeJdk("jdk", "17.0.13", IDENTITY);
     archive = dir.resolve("portcullis.jsa");
     Files.write(archive, new byte[] {1});
     Files.writeString(dir.resolve("portcullis.jsa.jvm"), IDENTITY);
+  }
+
+  /** A fake JDK whose java prints its arguments and whether the wrapper's variables reached it. */
+  private Path fakeJdk(String name, String version, String identity) throws IOException {
+    Path jdk = dir.resolve(name);
+    Files.createDirectories(jdk.resolve("bin"));
+    Files.writeString(
+        jdk.resolve("release"),
+        "JAVA_VERSION=\"" + version + "\"\n" + identity + "OS_NAME=\"Linux\"");
+    Path java = jdk.resolve("bin/java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a do echo \"$a\"; done\necho \"env:${PORTCULLIS_CDS_ARCHIVE:-}"
+            + "${PORTCULLIS_CDS_TRAIN:-}${PORTCULLIS_CDS:-}\"\n");
+    java.toFile().setExecutable(true);
+    return java;
   }
 
   @Test
@@ -116,7 +123,7 @@ class CdsWrapperTest {
         .containsExactly(
             "portcullis-cds: "
                 + archive
-                + " was trained on another JVM than "
+                + " was made by another JVM than "
                 + fakeJava
                 + "; starting without it");
   }
@@ -181,6 +188,94 @@ class CdsWrapperTest {
     expected.add("env:");
     assertThat(args).containsExactlyElementsOf(expected);
     assertThat(dir.resolve("trained.jsa.jvm")).hasContent(IDENTITY.strip());
+  }
+
+  @Test
+  void the_functions_jars_join_the_class_path_so_that_the_application_loader_serves_them()
+      throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.write(lib.resolve("portcullis.jar"), new byte[] {1});
+
+    List<String> args = run(Map.of("LAMBDA_TASK_ROOT", dir.toString()), LAMBDA_JAVA17);
+
+    assertThat(args)
+        .containsSubsequence(
+            "-classpath",
+            "/var/runtime/lib/a.jar:/var/runtime/lib/b c.jar:" + lib.resolve("portcullis.jar"));
+  }
+
+  @Test
+  void on_java_25_the_aot_cache_takes_the_place_of_any_archive_the_runtime_names()
+      throws Exception {
+    String identity25 = "IMPLEMENTOR=\"Amazon.com Inc.\"\nJAVA_RUNTIME_VERSION=\"25.0.1+8-LTS\"\n";
+    Path java25 = fakeJdk("jdk25", "25.0.1", identity25);
+    Path cache = dir.resolve("portcullis.aot");
+    Files.write(cache, new byte[] {1});
+    Files.writeString(dir.resolve("portcullis.aot.jvm"), identity25);
+    Files.write(Files.createDirectories(dir.resolve("lib")).resolve("portcullis.jar"), new byte[0]);
+
+    List<String> args =
+        run(
+            java25.toString(),
+            Map.of("LAMBDA_TASK_ROOT", dir.toString()),
+            "-XX:+UseSerialGC",
+            "-Xshare:on",
+            "-XX:AOTCache=/var/lang/lib/runtime.aot",
+            "-cp",
+            "/var/runtime/lib/a.jar",
+            "Main");
+
+    assertThat(args)
+        .containsExactly(
+            "-XX:AOTCache=" + cache,
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-cp",
+            "/var/runtime/lib/a.jar:" + dir.resolve("lib/portcullis.jar"),
+            "Main",
+            "env:");
+    assertThat(stderr).isEmpty();
+  }
+
+  @Test
+  void on_java_25_an_aot_cache_made_by_another_build_is_skipped_with_one_line_on_stderr()
+      throws Exception {
+    Path java25 = fakeJdk("jdk25", "25.0.1", "JAVA_RUNTIME_VERSION=\"25.0.2+1\"\n");
+    Path cache = dir.resolve("portcullis.aot");
+    Files.write(cache, new byte[] {1});
+    Files.writeString(dir.resolve("portcullis.aot.jvm"), "JAVA_RUNTIME_VERSION=\"25.0.1+8\"\n");
+
+    List<String> args =
+        run(java25.toString(), Map.of("LAMBDA_TASK_ROOT", dir.toString()), "-cp", "a.jar", "Main");
+
+    assertThat(args).containsExactly("-cp", "a.jar", "Main", "env:");
+    assertThat(stderr.lines())
+        .containsExactly(
+            "portcullis-cds: "
+                + cache
+                + " was made by another JVM than "
+                + java25
+                + "; starting without it");
+  }
+
+  @Test
+  void training_on_java_25_writes_an_aot_cache_at_exit_instead_of_the_runtimes_archive()
+      throws Exception {
+    String identity25 = "JAVA_RUNTIME_VERSION=\"25.0.1+8\"\n";
+    Path java25 = fakeJdk("jdk25", "25.0.1", identity25);
+    Path out = dir.resolve("trained.aot");
+
+    List<String> args =
+        run(
+            java25.toString(),
+            Map.of("PORTCULLIS_CDS_TRAIN", out.toString()),
+            "-XX:AOTCache=/var/lang/lib/runtime.aot",
+            "-cp",
+            "a.jar",
+            "Main");
+
+    assertThat(args).containsExactly("-XX:AOTCacheOutput=" + out, "-cp", "a.jar", "Main", "env:");
+    assertThat(dir.resolve("trained.aot.jvm")).hasContent(identity25.strip());
   }
 
   private List<String> run(Map<String, String> env, List<String> runtimeArgs) throws Exception {

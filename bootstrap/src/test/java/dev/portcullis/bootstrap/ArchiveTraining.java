@@ -1,0 +1,262 @@
+package dev.portcullis.bootstrap;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Builds {@code target/lambda/}, the Lambda deployment layout, during {@code package}: {@code
+ * lib/portcullis.jar}, the exec wrapper {@code portcullis-cds}, and the class-data archives the
+ * wrapper applies, each beside a {@code .jvm} file naming the JVM it serves:
+ *
+ * <ul>
+ *   <li>{@code portcullis.jsa}, an AppCDS archive made by the JDK that runs the build (17 or 21);
+ *   <li>{@code portcullis.aot}, a JDK 25 AOT cache, when the build finds a JDK 25 ({@link
+ *       Jdk25#find}); without one it is skipped with one line, and the build goes on.
+ * </ul>
+ *
+ * <p>Each is trained by answering every example event under AWS's runtime interface client exactly
+ * as Lambda starts a function: the client's jars on the class path, the task root as the working
+ * directory, Lambda's JIT and collector flags, through the wrapper. The chain is {@code
+ * memory,dynamodb}: the events are answered from memory, and one never-issued token goes on to
+ * DynamoDB at a loopback port where nothing listens, so that the DynamoDB client's classes are
+ * archived too; that call ends in the error of an unreachable backend.
+ *
+ * <p>Each archive is then proven: a second runtime started through the wrapper must answer and must
+ * load Portcullis's classes from it. Any failure fails the build.
+ *
+ * <pre>
+ * ArchiveTraining JAR RUNTIME_LIB_DIR WRAPPER EXAMPLES_DIR OUT_DIR
+ * </pre>
+ */
+public final class ArchiveTraining {
+
+  private static final String HANDLER = "dev.portcullis.bootstrap.LambdaHandler::handleRequest";
+  private static final String RIC_MAIN =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String NEVER_ISSUED =
+      "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_never_issued_training_token\","
+          + "\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/x\"}";
+
+  /** Fewer Portcullis classes served than this means the archive did not serve the handler. */
+  private static final int MIN_ARCHIVED_CLASSES = 40;
+
+  /** One archive to make: its file name and the JDK that makes and reads it. */
+  private record Archive(String fileName, Path javaHome) {
+    Path java() {
+      return javaHome.resolve("bin/java");
+    }
+  }
+
+  private final Path runtimeLib;
+  private final Path taskRoot;
+  private final Path wrapper;
+  private final List<String> events;
+  private final Map<String, String> environment;
+
+  private ArchiveTraining(Path runtimeLib, Path taskRoot, Path wrapper, Path examples)
+      throws IOException {
+    this.runtimeLib = runtimeLib;
+    this.taskRoot = taskRoot;
+    this.wrapper = wrapper;
+    this.events = exampleEvents(examples);
+    this.environment = trainingEnvironment(examples);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5) {
+      throw new IllegalArgumentException(
+          "usage: ArchiveTraining JAR RUNTIME_LIB_DIR WRAPPER EXAMPLES_DIR OUT_DIR");
+    }
+    Path jar = Path.of(args[0]).toAbsolutePath();
+    Path runtimeLib = Path.of(args[1]).toAbsolutePath();
+    Path examples = Path.of(args[3]).toAbsolutePath();
+    Path out = Path.of(args[4]).toAbsolutePath();
+
+    Files.createDirectories(out.resolve("lib"));
+    Files.copy(jar, out.resolve("lib/portcullis.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Path wrapper = out.resolve("portcullis-cds");
+    Files.copy(Path.of(args[2]), wrapper, StandardCopyOption.REPLACE_EXISTING);
+    wrapper.toFile().setExecutable(true);
+
+    ArchiveTraining training = new ArchiveTraining(runtimeLib, out, wrapper, examples);
+    training.make(new Archive("portcullis.jsa", Path.of(System.getProperty("java.home"))));
+    Optional<Path> jdk25 = Jdk25.find(System.getenv());
+    if (jdk25.isPresent()) {
+      training.make(new Archive("portcullis.aot", jdk25.get()));
+    } else {
+      Files.deleteIfExists(out.resolve("portcullis.aot"));
+      Files.deleteIfExists(out.resolve("portcullis.aot.jvm"));
+      System.out.println("AOT cache: skipped, no JDK 25 found (" + Jdk25.HOW_TO_SET + ")");
+    }
+  }
+
+  /** Trains the archive, then proves that a runtime started through the wrapper uses it. */
+  private void make(Archive archive) throws Exception {
+    Path file = taskRoot.resolve(archive.fileName());
+    Files.deleteIfExists(file);
+    Path trainingLog = taskRoot.resolveSibling(archive.fileName() + "-training.log");
+    runOnce(archive, events, with("PORTCULLIS_CDS_TRAIN", file.toString()), trainingLog);
+    if (!Files.isRegularFile(file)
+        || Files.size(file) == 0
+        || !Files.isRegularFile(taskRoot.resolve(archive.fileName() + ".jvm"))) {
+      throw new IllegalStateException(
+          "the training run wrote no archive at " + file + "; see " + trainingLog);
+    }
+
+    Path classLog = taskRoot.resolveSibling(archive.fileName() + "-check-classes.log");
+    runOnce(
+        archive,
+        List.of(events.get(0)),
+        with("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog),
+        taskRoot.resolveSibling(archive.fileName() + "-check.log"));
+    long served;
+    try (Stream<String> lines = Files.lines(classLog)) {
+      served =
+          lines
+              .filter(line -> line.contains(" dev.portcullis."))
+              .filter(line -> line.contains("source: shared objects file"))
+              .count();
+    }
+    if (served < MIN_ARCHIVED_CLASSES) {
+      throw new IllegalStateException(
+          file
+              + " served only "
+              + served
+              + " Portcullis classes to a runtime started through the wrapper; see "
+              + classLog);
+    }
+    System.out.printf(
+        "%s (%d KiB, JDK %s) from %d events; %d Portcullis classes served from it%n",
+        file, Files.size(file) / 1024, archive.javaHome(), events.size(), served);
+  }
+
+  /** Runs the client through the wrapper for these events and one refusal, then stops it. */
+  private void runOnce(Archive archive, List<String> toAnswer, Map<String, String> env, Path log)
+      throws Exception {
+    try (RuntimeApiStub api = new RuntimeApiStub()) {
+      toAnswer.forEach(api::enqueue);
+      api.enqueue(NEVER_ISSUED);
+      List<String> command =
+          List.of(
+              "sh",
+              wrapper.toString(),
+              archive.java().toString(),
+              // Lambda's own JIT and collector settings.
+              "-XX:+UseSerialGC",
+              "-XX:TieredStopAtLevel=1",
+              "-cp",
+              classPath(),
+              RIC_MAIN,
+              HANDLER);
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(taskRoot.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder
+          .environment()
+          .keySet()
+          .removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("AWS_"));
+      builder.environment().remove("JAVA_TOOL_OPTIONS");
+      builder.environment().putAll(env);
+      builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+      builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "portcullis-training");
+      builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+      builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+      builder.environment().put("_HANDLER", HANDLER);
+      Process runtime = builder.start();
+      try {
+        for (int i = 0; i < toAnswer.size(); i++) {
+          RuntimeApiStub.Posted posted = api.awaitPosted(60);
+          if (!posted.path().endsWith("/response")) {
+            throw new IllegalStateException(
+                "example event " + (i + 1) + " was not answered but " + posted + "; see " + log);
+          }
+        }
+        RuntimeApiStub.Posted unreachable = api.awaitPosted(30);
+        if (!unreachable.path().endsWith("/error")
+            || !unreachable.body().contains("backend 'dynamodb' cannot answer")) {
+          throw new IllegalStateException(
+              "a never-issued token, with DynamoDB unreachable, got "
+                  + unreachable
+                  + "; see "
+                  + log);
+        }
+      } finally {
+        // SIGTERM: the JVM exits normally, which is when it writes its archive.
+        runtime.destroy();
+        if (!runtime.waitFor(120, TimeUnit.SECONDS)) {
+          runtime.destroyForcibly().waitFor();
+        }
+      }
+    }
+  }
+
+  private Map<String, String> with(String key, String value) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put(key, value);
+    return env;
+  }
+
+  /** The example rules and sessions, and DynamoDB at a port where nothing listens. */
+  private static Map<String, String> trainingEnvironment(Path examples) throws IOException {
+    return Map.of(
+        "PORTCULLIS_BACKENDS", "memory,dynamodb",
+        "PORTCULLIS_RULES", "file:" + examples.resolve("rules.json"),
+        "PORTCULLIS_SESSIONS_FILE", examples.resolve("sessions.json").toString(),
+        "PORTCULLIS_TOKEN_SOURCES", "header:Authorization,cookie:session,query:access_token",
+        "PORTCULLIS_TABLE", "portcullis-training",
+        "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS", "1",
+        "AWS_REGION", "us-east-1",
+        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closedPort(),
+        "AWS_ACCESS_KEY_ID", "training-not-a-key",
+        "AWS_SECRET_ACCESS_KEY", "training-not-a-secret");
+  }
+
+  private static List<String> exampleEvents(Path examples) throws IOException {
+    try (Stream<Path> files = Files.list(examples.resolve("events"))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
+          .sorted()
+          .map(ArchiveTraining::read)
+          .toList();
+    }
+  }
+
+  /** A loopback port that nothing listens on: bound, then let go. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private String classPath() throws IOException {
+    try (Stream<Path> files = Files.list(runtimeLib)) {
+      return files
+          .map(Path::toString)
+          .filter(p -> p.endsWith(".jar"))
+          .sorted()
+          .reduce((a, b) -> a + File.pathSeparator + b)
+          .orElseThrow(() -> new IllegalStateException("no runtime jars in " + runtimeLib));
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file, e);
+    }
+  }
+}
