@@ -24,6 +24,8 @@ BASE_OPTS=""
 SET_NAMES=("default")
 SET_FLAGS=("")
 SET_JARS=("")
+SET_JAVAS=("")
+SET_KINDS=("plain")
 APPCDS=0
 CLASSES=1
 EXPERIMENTS=0
@@ -65,6 +67,14 @@ Options:
   --compare-jar NAME=PATH
                       also run every variant with another portcullis.jar (a product change built
                       elsewhere), as option set NAME, interleaved with the default set; repeatable
+  --compare-java NAME=JAVA_HOME
+                      also run every variant on another JVM, as option set NAME; repeatable
+  --aot NAME=JAVA_HOME
+                      also run every variant on that JVM (JDK 25 or later) with an AOT cache, as
+                      option set NAME: (d) ric starts through the shipped exec wrapper with the
+                      shipped cache (bootstrap/target/lambda/portcullis.aot, made by that JVM
+                      during package); every other variant gets its own cache trained here first
+                      (-XX:AOTCacheOutput; ric-trivial and ric-pojo through the same wrapper)
   --appcds            also run option set "appcds": (d) ric starts through the shipped exec
                       wrapper with the shipped archive (bootstrap/target/lambda, trained during
                       package); every other variant gets a dynamic AppCDS archive trained here
@@ -104,6 +114,8 @@ while (($#)); do
       SET_NAMES+=("${2%%=*}")
       SET_FLAGS+=("${2#*=}")
       SET_JARS+=("")
+      SET_JAVAS+=("")
+      SET_KINDS+=("plain")
       shift 2
       ;;
     --compare-jar)
@@ -111,6 +123,17 @@ while (($#)); do
       SET_NAMES+=("${2%%=*}")
       SET_FLAGS+=("")
       SET_JARS+=("${2#*=}")
+      SET_JAVAS+=("")
+      SET_KINDS+=("plain")
+      shift 2
+      ;;
+    --compare-java | --aot)
+      [[ "${2:-}" == *=* && -x "${2#*=}/bin/java" ]] || die "$1 needs NAME=JAVA_HOME of a JDK"
+      SET_NAMES+=("${2%%=*}")
+      SET_FLAGS+=("")
+      SET_JARS+=("")
+      SET_JAVAS+=("${2#*=}/bin/java")
+      if [[ "$1" == --aot ]]; then SET_KINDS+=("aot"); else SET_KINDS+=("plain"); fi
       shift 2
       ;;
     --appcds) APPCDS=1; shift ;;
@@ -138,7 +161,12 @@ if ((APPCDS)); then
   SET_NAMES+=("appcds")
   SET_FLAGS+=("")
   SET_JARS+=("")
+  SET_JAVAS+=("")
+  SET_KINDS+=("appcds")
 fi
+for i in "${!SET_JAVAS[@]}"; do
+  [[ -n "${SET_JAVAS[$i]}" ]] || SET_JAVAS[$i]="$JAVA"
+done
 
 for f in "$JAR" "$PROBES"; do
   [[ -f "$f" ]] || die "$f is missing: build first with 'mvn -B package -DskipTests' (or, in
@@ -150,6 +178,10 @@ if ((APPCDS)); then
   [[ -f "$LAMBDA_DIR/portcullis.jsa" && -f "$LAMBDA_DIR/portcullis-cds" ]] ||
     die "$LAMBDA_DIR has no archive: build with 'mvn -B package -DskipTests' (not -Dmaven.test.skip)"
 fi
+if [[ " ${SET_KINDS[*]} " == *" aot "* ]]; then
+  [[ -f "$LAMBDA_DIR/portcullis.aot" && -f "$LAMBDA_DIR/portcullis-cds" ]] ||
+    die "$LAMBDA_DIR has no AOT cache: build with a JDK 25 found (JAVA25_HOME), 'mvn -B package -DskipTests'"
+fi
 command -v "$JAVA" >/dev/null || die "java is not on the PATH and JAVA_HOME is not set"
 
 TIME_BIN=""
@@ -158,7 +190,7 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; 
 fi
 
 rm -rf "$OUT"
-mkdir -p "$OUT/logs" "$OUT/classes" "$OUT/cds"
+mkdir -p "$OUT/logs" "$OUT/classes" "$OUT/cds" "$OUT/aot"
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 cp "$JAR" "$OUT/portcullis.jar"
@@ -174,6 +206,7 @@ for i in "${!SET_JARS[@]}"; do
   fi
 done
 CUR_JAR="$JAR"
+CUR_JAVA="$JAVA"
 # Lambda's layout for the runtime-client variants: the runtime's jars alone on the class path and
 # the function's jar in lib/ of the task root (the working directory), read by the client's own
 # class loader. One task root per jar measured.
@@ -274,14 +307,31 @@ ensure_dynalite() {
   fi
 }
 
+# The archive or cache of one variant in one option set: the shipped one for ric, else its own.
+archive_for() {
+  local variant="$1" set="$2"
+  case "${SET_KINDS[$set]}:$variant" in
+    appcds:ric) echo "$LAMBDA_DIR/portcullis.jsa" ;;
+    appcds:*) echo "$OUT/cds/$variant.jsa" ;;
+    aot:ric) echo "$LAMBDA_DIR/portcullis.aot" ;;
+    aot:*) echo "$OUT/aot/${SET_NAMES[$set]}-$variant.aot" ;;
+  esac
+}
+
 # The JVM flags of one variant in one option set (word-split on purpose: flags hold no spaces).
+# Under the runtime client an archive is applied by the shipped exec wrapper (WRAPPER=ARCHIVE).
 flags_for() {
   local variant="$1" set="$2"
-  local flags="$BASE_OPTS ${SET_FLAGS[$set]}"
-  if [[ "${SET_NAMES[$set]}" == appcds && "$variant" == ric ]]; then
-    flags="$flags APPCDS_WRAPPER" # the shipped archive through the shipped wrapper: command_for
-  elif [[ "${SET_NAMES[$set]}" == appcds ]]; then
-    flags="$flags -XX:SharedArchiveFile=$OUT/cds/$variant.jsa"
+  local flags="$BASE_OPTS ${SET_FLAGS[$set]}" archive
+  archive="$(archive_for "$variant" "$set")"
+  if [[ -z "$archive" ]]; then
+    :
+  elif [[ "$variant" == ric || ("${SET_KINDS[$set]}" == aot && "$variant" == ric-*) ]]; then
+    flags="$flags WRAPPER=$archive"
+  elif [[ "${SET_KINDS[$set]}" == aot ]]; then
+    flags="$flags -XX:AOTCache=$archive"
+  else
+    flags="$flags -XX:SharedArchiveFile=$archive"
   fi
   echo "$flags"
 }
@@ -295,16 +345,16 @@ command_for() {
   ENVS=("${BASE_ENV[@]}")
   case "$variant" in
     hello)
-      CMD=("$JAVA" "${jvm[@]}" -cp "$PROBES" "$PKG.Hello")
+      CMD=("$CUR_JAVA" "${jvm[@]}" -cp "$PROBES" "$PKG.Hello")
       ;;
     memory)
       ENVS+=("${MEMORY_ENV[@]}")
-      CMD=("$JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe"
+      CMD=("$CUR_JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe"
         "$EXAMPLES/events/rest-token.json" "$@")
       ;;
     dynamodb)
       ENVS+=("${DYNAMODB_ENV[@]}")
-      CMD=("$JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe" "$OUT/dynamodb-token.json")
+      CMD=("$CUR_JAVA" "${jvm[@]}" -cp "$CUR_JAR:$PROBES" "$PKG.HandlerProbe" "$OUT/dynamodb-token.json")
       ;;
     ric | ric-trivial | ric-pojo)
       local task handler
@@ -315,17 +365,27 @@ command_for() {
         ric-pojo) task="$(task_root "$PROBES")"; handler="$PKG.PojoHandler::handleRequest" ;;
       esac
       ENVS+=("${MEMORY_ENV[@]}")
-      if [[ " ${jvm[*]} " == *" APPCDS_WRAPPER "* ]]; then
-        wrapper=(sh "$LAMBDA_DIR/portcullis-cds")
-        ENVS+=("PORTCULLIS_CDS_ARCHIVE=$LAMBDA_DIR/portcullis.jsa")
-        local -a kept=()
-        local f
-        for f in "${jvm[@]}"; do [[ "$f" == APPCDS_WRAPPER ]] || kept+=("$f"); done
-        jvm=("${kept[@]}")
-      fi
+      local -a kept=()
+      local f
+      for f in "${jvm[@]}"; do
+        case "$f" in
+          WRAPPER=*)
+            wrapper=(sh "$LAMBDA_DIR/portcullis-cds")
+            ENVS+=("PORTCULLIS_CDS_ARCHIVE=${f#WRAPPER=}")
+            ;;
+          TRAIN=*)
+            wrapper=(sh "$LAMBDA_DIR/portcullis-cds")
+            ENVS+=("PORTCULLIS_CDS_TRAIN=${f#TRAIN=}")
+            ;;
+          *) kept+=("$f") ;;
+        esac
+      done
+      jvm=("${kept[@]}")
+      # The shipped archives name the jar where package trained them: run it from there.
+      if [[ "$variant" == ric && ${#wrapper[@]} -gt 0 ]]; then task="$LAMBDA_DIR"; fi
       CMD=("$JAVA" -cp "$PROBES" "$PKG.RuntimeApiTimer" --event "$EXAMPLES/events/rest-token.json"
         --cwd "$task" --log "$OUT/logs/$variant.log" --
-        "${wrapper[@]}" "$JAVA" "${jvm[@]}" -cp "$RUNTIME_CP" "$RIC_MAIN" "$handler")
+        "${wrapper[@]}" "$CUR_JAVA" "${jvm[@]}" -cp "$RUNTIME_CP" "$RIC_MAIN" "$handler")
       ;;
   esac
 }
@@ -339,6 +399,7 @@ measure() {
   local variant="$1" set="$2" mode="${3:-}" name="${SET_NAMES[$2]}"
   [[ "$variant" == dynamodb ]] && ensure_dynalite
   CUR_JAR="${SET_JARS[$set]}"
+  CUR_JAVA="${SET_JAVAS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set")"
   local err="$OUT/logs/last.err" ms rss=""
   if [[ "$variant" == ric* ]]; then
@@ -380,6 +441,7 @@ measure() {
 measure_rss_fallback() {
   local variant="$1" set="$2" name="${SET_NAMES[$2]}"
   CUR_JAR="${SET_JARS[$set]}"
+  CUR_JAVA="${SET_JAVAS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set") -Dportcullis.probe.vmhwm=true"
   local kb
   kb="$(env -i "${ENVS[@]}" "${CMD[@]}" 2>&1 >/dev/null | grep -o 'vmhwm_kb=[0-9]*' | cut -d= -f2 || true)"
@@ -392,6 +454,7 @@ classes_run() {
   local log="$OUT/classes/$variant-$name.log"
   [[ "$variant" == dynamodb ]] && ensure_dynalite
   CUR_JAR="${SET_JARS[$set]}"
+  CUR_JAVA="${SET_JAVAS[$set]}"
   command_for "$variant" "$(flags_for "$variant" "$set") -Xlog:class+load:file=$log"
   env -i "${ENVS[@]}" "${CMD[@]}" >/dev/null 2>"$OUT/logs/last.err" ||
     die "$variant ($name) failed in its class-loading run: $(tail -n 5 "$OUT/logs/last.err")"
@@ -412,10 +475,32 @@ train_appcds() {
     extra=("$EXAMPLES"/events/*.json)
   fi
   CUR_JAR="$JAR"
+  CUR_JAVA="$JAVA"
   command_for "$variant" "$BASE_OPTS -XX:ArchiveClassesAtExit=$archive" "${extra[@]}"
   env -i "${ENVS[@]}" "${CMD[@]}" >"$OUT/logs/cds-$variant.log" 2>&1 ||
     die "AppCDS training of $variant failed: see $OUT/logs/cds-$variant.log"
   [[ -f "$archive" ]] || die "AppCDS training of $variant wrote no archive: see $OUT/logs/cds-$variant.log"
+}
+
+# Trains the AOT cache of one variant for option set $2 (its JVM); ric uses the shipped one.
+train_aot() {
+  local variant="$1" set="$2" archive flags
+  local -a extra=()
+  [[ "$variant" == ric ]] && return 0
+  [[ "$variant" == dynamodb ]] && ensure_dynalite
+  archive="$(archive_for "$variant" "$set")"
+  [[ "$variant" == memory ]] && extra=("$EXAMPLES"/events/*.json)
+  if [[ "$variant" == ric-* ]]; then
+    flags="$BASE_OPTS TRAIN=$archive"
+  else
+    flags="$BASE_OPTS -XX:AOTCacheOutput=$archive"
+  fi
+  CUR_JAR="$JAR"
+  CUR_JAVA="${SET_JAVAS[$set]}"
+  command_for "$variant" "$flags" "${extra[@]}"
+  local log="$OUT/logs/aot-${SET_NAMES[$set]}-$variant.log"
+  env -i "${ENVS[@]}" "${CMD[@]}" >"$log" 2>&1 || die "AOT training of $variant failed: see $log"
+  [[ -f "$archive" ]] || die "AOT training of $variant wrote no cache: see $log"
 }
 
 experiment_run() {
@@ -449,7 +534,7 @@ machine() {
   echo "variants: ${VARIANT_LIST[*]:-none}$( ((EXPERIMENTS)) && echo ' + experiments')"
   local i
   for i in "${!SET_NAMES[@]}"; do
-    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_NAMES[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa; ric: the shipped archive through the shipped wrapper')$([[ ${SET_JARS[$i]} != "$JAR" ]] && echo ", jar $(sha256sum "${SET_JARS[$i]}" | cut -c1-12)")"
+    echo "options:  ${SET_NAMES[$i]} = '${BASE_OPTS}${BASE_OPTS:+ }${SET_FLAGS[$i]}'$([[ ${SET_KINDS[$i]} == appcds ]] && echo ' + -XX:SharedArchiveFile=<variant>.jsa; ric: the shipped archive through the shipped wrapper')$([[ ${SET_KINDS[$i]} == aot ]] && echo ' + -XX:AOTCache=<variant>.aot; ric: the shipped cache through the shipped wrapper')$([[ ${SET_JARS[$i]} != "$JAR" ]] && echo ", jar $(sha256sum "${SET_JARS[$i]}" | cut -c1-12)")$([[ ${SET_JAVAS[$i]} != "$JAVA" ]] && echo ", java $("${SET_JAVAS[$i]}" -version 2>&1 | sed -n 2p)")"
   done
   echo "rss:      ${TIME_BIN:-/proc VmHWM (no /usr/bin/time)}"
 }
@@ -465,6 +550,12 @@ if ((APPCDS)); then
   echo "Training AppCDS archives ..."
   for v in "${VARIANT_LIST[@]}"; do train_appcds "$v"; done
 fi
+for s in "${!SET_KINDS[@]}"; do
+  if [[ "${SET_KINDS[$s]}" == aot ]]; then
+    echo "Training AOT caches for ${SET_NAMES[$s]} ..."
+    for v in "${VARIANT_LIST[@]}"; do train_aot "$v" "$s"; done
+  fi
+done
 
 total=$(((WARMUP + RUNS) * ${#VARIANT_LIST[@]} * ${#SET_NAMES[@]}))
 done_runs=0
@@ -497,7 +588,7 @@ if ((EXPERIMENTS)); then
   for ((round = 0; round < RUNS; round++)); do
     for e in $EXPERIMENT_NAMES; do
       for s in "${!SET_NAMES[@]}"; do
-        [[ "${SET_NAMES[$s]}" == appcds ]] && continue
+        [[ "${SET_KINDS[$s]}" == plain ]] || continue
         experiment_run "$e" "$s"
       done
     done
@@ -510,7 +601,11 @@ fi
   echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   ((DYNALITE_RESTARTS == 0)) || echo "dynalite was restarted $DYNALITE_RESTARTS time(s) during the run"
   echo
-  "$JAVA" -cp "$PROBES" "$PKG.Summary" "$RESULTS"
+  aot_sets=""
+  for s in "${!SET_KINDS[@]}"; do
+    [[ "${SET_KINDS[$s]}" == aot ]] && aot_sets="${aot_sets:+$aot_sets,}${SET_NAMES[$s]}"
+  done
+  "$JAVA" -cp "$PROBES" "$PKG.Summary" "$RESULTS" ${aot_sets:+--aot-sets "$aot_sets"}
   if ((CLASSES)); then
     for v in memory dynamodb ric; do
       f="$OUT/classes/$v-${SET_NAMES[0]}.txt"

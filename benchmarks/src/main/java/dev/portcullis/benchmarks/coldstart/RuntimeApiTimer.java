@@ -214,10 +214,10 @@ public final class RuntimeApiTimer {
     }
   }
 
-  /** SIGTERM first, so that a JVM asked to write an AppCDS archive at exit can do so. */
+  /** SIGTERM first, so that a JVM asked to write an archive or an AOT cache at exit can do so. */
   private static void stop(Process child) throws InterruptedException {
     child.destroy();
-    if (!child.waitFor(30, TimeUnit.SECONDS)) {
+    if (!child.waitFor(120, TimeUnit.SECONDS)) {
       child.destroyForcibly().waitFor();
     }
   }
