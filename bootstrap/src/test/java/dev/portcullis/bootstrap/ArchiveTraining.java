@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * wrapper applies, each beside a {@code .jvm} file naming the JVM it serves:
  *
  * <ul>
- *   <li>{@code portcullis.jsa}, an AppCDS archive made by the JDK that runs the build (17 or 21);
- *   <li>{@code portcullis.aot}, a JDK 25 AOT cache, when the build finds a JDK 25 ({@link
- *       Jdk25#find}); without one it is skipped with one line, and the build goes on.
+ *   <li>{@code portcullis.jsa}, an AppCDS archive, when the JDK that runs this is a 17 or 21;
+ *   <li>{@code portcullis.aot}, an AOT cache, made by this JDK when it is a 25 or later (as inside
+ *       the container image), else by the JDK 25 that {@link Jdk25#find} finds; without one it is
+ *       skipped with one line, and the build goes on.
  * </ul>
  *
  * <p>Each is trained by answering every example event under AWS's runtime interface client exactly
@@ -53,6 +54,13 @@ public final class ArchiveTraining {
 
   /** One archive to make: its file name and the JDK that makes and reads it. */
   private record Archive(String fileName, Path javaHome) {
+
+    /** The AOT cache for a JDK 25 or later, the AppCDS archive for an older one. */
+    static Archive forJdk(Path javaHome) {
+      return new Archive(
+          Jdk25.feature(javaHome) >= 25 ? "portcullis.aot" : "portcullis.jsa", javaHome);
+    }
+
     Path java() {
       return javaHome.resolve("bin/java");
     }
@@ -90,10 +98,14 @@ public final class ArchiveTraining {
     wrapper.toFile().setExecutable(true);
 
     ArchiveTraining training = new ArchiveTraining(runtimeLib, out, wrapper, examples);
-    training.make(new Archive("portcullis.jsa", Path.of(System.getProperty("java.home"))));
+    Archive own = Archive.forJdk(Path.of(System.getProperty("java.home")));
+    training.make(own);
+    if (own.fileName().equals("portcullis.aot")) {
+      return;
+    }
     Optional<Path> jdk25 = Jdk25.find(System.getenv());
     if (jdk25.isPresent()) {
-      training.make(new Archive("portcullis.aot", jdk25.get()));
+      training.make(Archive.forJdk(jdk25.get()));
     } else {
       Files.deleteIfExists(out.resolve("portcullis.aot"));
       Files.deleteIfExists(out.resolve("portcullis.aot.jvm"));

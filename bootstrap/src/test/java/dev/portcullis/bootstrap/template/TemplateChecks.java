@@ -38,7 +38,12 @@ final class TemplateChecks {
   /** The artifact {@code mvn -B package} builds, relative to the repository root. */
   static final String CODE_URI = "bootstrap/target/portcullis.jar";
 
-  static final Set<String> RUNTIMES = Set.of("java17", "java21");
+  /** Managed runtimes that run the jar; java25 is the one whose JVM has AOT caches. */
+  static final Set<String> RUNTIMES = Set.of("java21", "java25");
+
+  /** What the image function states differently from the zip one: how its code is packaged. */
+  static final Set<String> PACKAGING_PROPERTIES =
+      Set.of("Runtime", "Handler", "CodeUri", "PackageType", "ImageUri");
 
   /** Read by the JVM, not by Portcullis: deliberate exceptions to the known-variable rule. */
   static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
@@ -101,6 +106,7 @@ final class TemplateChecks {
   static List<String> all(Template t) {
     List<String> problems = new ArrayList<>();
     problems.addAll(function(t));
+    problems.addAll(imageFunction(t));
     problems.addAll(environment(t));
     problems.addAll(table(t));
     problems.addAll(role(t));
@@ -389,11 +395,14 @@ final class TemplateChecks {
     if (fn.isEmpty()) {
       return List.of("no authorizer function for the APIs to use");
     }
-    Set<Object> portcullis =
-        Set.of(
-            Template.ref(fn.get() + ".Alias"),
-            Template.ref(fn.get()),
-            Map.of("Fn::GetAtt", List.of(fn.get(), "Arn")));
+    Set<Object> portcullis = new HashSet<>(invocations(fn.get()));
+    for (String image : imageFunctions(t)) {
+      for (Object zip : invocations(fn.get())) {
+        for (Object fromImage : invocations(image)) {
+          portcullis.add(Map.of("Fn::If", List.of(conditionOf(t, image), fromImage, zip)));
+        }
+      }
+    }
     List<String> apis = new ArrayList<>(t.resourcesOfType("AWS::Serverless::Api"));
     apis.addAll(t.resourcesOfType("AWS::Serverless::HttpApi"));
     if (t.resourcesOfType("AWS::Serverless::Api").isEmpty()
@@ -455,6 +464,67 @@ final class TemplateChecks {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** The ways a reference may name function {@code id}: its alias, itself, or its ARN. */
+  private static List<Object> invocations(String id) {
+    return List.of(
+        Template.ref(id + ".Alias"), Template.ref(id), Map.of("Fn::GetAtt", List.of(id, "Arn")));
+  }
+
+  private static String conditionOf(Template t, String id) {
+    return String.valueOf(map(t.resources().get(id)).get("Condition"));
+  }
+
+  /**
+   * The authorizer packaged as a container image, when the template offers one: the same
+   * configuration as the zip function, all but how the code is packaged, so that the two never
+   * drift apart, and each under a condition, so that a stack holds one of them.
+   */
+  static List<String> imageFunction(Template t) {
+    List<String> images = imageFunctions(t);
+    Optional<String> zip = authorizer(t);
+    if (images.isEmpty() || zip.isEmpty()) {
+      return List.of();
+    }
+    if (images.size() > 1) {
+      return List.of("expected at most one image function, found " + images);
+    }
+    List<String> problems = new ArrayList<>();
+    String image = images.get(0);
+    Map<String, Object> imageProps = new LinkedHashMap<>(t.properties(image));
+    Map<String, Object> zipProps = new LinkedHashMap<>(t.properties(zip.get()));
+    Object imageUri = imageProps.get("ImageUri");
+    if (!(imageUri instanceof Map<?, ?> ref && t.parameters().containsKey(ref.get("Ref")))) {
+      problems.add(image + "'s ImageUri is " + imageUri + ", not a Ref to a parameter");
+    }
+    imageProps.keySet().removeAll(PACKAGING_PROPERTIES);
+    zipProps.keySet().removeAll(PACKAGING_PROPERTIES);
+    for (String key : new TreeSet<>(zipProps.keySet())) {
+      if (!Objects.equals(zipProps.get(key), imageProps.get(key))) {
+        problems.add(image + "'s " + key + " differs from " + zip.get() + "'s");
+      }
+    }
+    for (String key : new TreeSet<>(imageProps.keySet())) {
+      if (!zipProps.containsKey(key)) {
+        problems.add(image + " sets " + key + ", which " + zip.get() + " does not");
+      }
+    }
+    String imageCondition = conditionOf(t, image);
+    String zipCondition = conditionOf(t, zip.get());
+    if (imageCondition.equals("null")
+        || zipCondition.equals("null")
+        || imageCondition.equals(zipCondition)) {
+      problems.add(
+          image + " and " + zip.get() + " need two different conditions, so a stack holds one");
+    }
+    return problems;
+  }
+
+  static List<String> imageFunctions(Template t) {
+    return t.resourcesOfType("AWS::Serverless::Function").stream()
+        .filter(id -> "Image".equals(t.properties(id).get("PackageType")))
+        .toList();
+  }
 
   static List<String> authorizerFunctions(Template t) {
     return t.resourcesOfType("AWS::Serverless::Function").stream()

@@ -108,6 +108,36 @@ class TemplateTest {
     }
   }
 
+  /** The same authorizer as a container image, for Packaging=Image. */
+  @Nested
+  class ImageFunction {
+
+    @Test
+    void the_image_function_runs_the_zip_functions_configuration_under_its_own_condition() {
+      Template t = Template.repository();
+
+      assertThat(TemplateChecks.imageFunctions(t)).containsExactly("AuthorizerImageFunction");
+      assertThat(TemplateChecks.imageFunction(t)).isEmpty();
+    }
+
+    @Test
+    void an_image_function_that_drifts_from_the_zip_one_is_reported() {
+      Template t = Template.repository();
+      Map<String, Object> image = t.properties("AuthorizerImageFunction");
+      image.put("Timeout", 30);
+      image.put("Tracing", "Active");
+      image.put("ImageUri", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/portcullis:1");
+      map(t.resources().get("AuthorizerImageFunction")).remove("Condition");
+
+      assertThat(TemplateChecks.imageFunction(t))
+          .hasSize(4)
+          .anySatisfy(p -> assertThat(p).contains("Timeout differs"))
+          .anySatisfy(p -> assertThat(p).contains("sets Tracing"))
+          .anySatisfy(p -> assertThat(p).contains("not a Ref to a parameter"))
+          .anySatisfy(p -> assertThat(p).contains("two different conditions"));
+    }
+  }
+
   /** The authorizer's environment against Configuration.VARIABLES and REQUIRED. */
   @Nested
   class Environment {
@@ -383,6 +413,8 @@ class TemplateTest {
           .containsExactlyInAnyOrder(
               "AuthorizerFunction.Alias",
               "AuthorizerFunction.Version",
+              "AuthorizerImageFunction.Alias",
+              "AuthorizerImageFunction.Version",
               "EchoFunctionRole",
               "RestApi.Stage",
               "RestApi.Deployment");
