@@ -18,6 +18,9 @@ public record Identity(
     String backend,
     Optional<String> apiKey) {
 
+  /** Longest backend name: the name of the backend that vouched, as the context carries it. */
+  public static final int MAX_BACKEND_LENGTH = 64;
+
   public Identity {
     Objects.requireNonNull(principalId, "principalId");
     if (!AsciiText.isVisible(principalId, 128, "")) {
@@ -30,6 +33,14 @@ public record Identity(
     attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(backend, "backend");
+    if (!AsciiText.isVisible(backend, MAX_BACKEND_LENGTH, "")) {
+      throw new IllegalArgumentException(
+          "backend must be 1 to "
+              + MAX_BACKEND_LENGTH
+              + " visible ASCII characters, got "
+              + backend.length()
+              + " characters");
+    }
     Objects.requireNonNull(apiKey, "apiKey");
   }
 

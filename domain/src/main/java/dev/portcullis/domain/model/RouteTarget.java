@@ -9,7 +9,10 @@ import java.util.Objects;
 public record RouteTarget(
     String partition, String region, String account, String apiId, String stage, Route route) {
 
-  /** API Gateway refuses method ARNs longer than this with 414. */
+  /**
+   * API Gateway answers 414 rather than send a method ARN longer than this many bytes ("Amazon API
+   * Gateway quotas", https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+   */
   public static final int MAX_ARN_LENGTH = 1600;
 
   private static final String SHAPE =
@@ -34,8 +37,8 @@ public record RouteTarget(
     if (arn == null || arn.isEmpty()) {
       throw new MalformedArnException("the ARN is missing");
     }
-    if (arn.length() > MAX_ARN_LENGTH) {
-      throw new MalformedArnException("the ARN is longer than " + MAX_ARN_LENGTH + " characters");
+    if (arn.length() > MAX_ARN_LENGTH || utf8Length(arn) > MAX_ARN_LENGTH) {
+      throw new MalformedArnException("the ARN is longer than " + MAX_ARN_LENGTH + " bytes");
     }
     // Parsed by hand rather than with regular expressions: it runs on every call, and the
     // patterns it replaced (kept as a test oracle in RegexRouteTargetParser) took 0.9 µs per ARN
@@ -88,9 +91,8 @@ public record RouteTarget(
       if (!isMethod(method)) {
         throw new MalformedArnException("the HTTP method is not one API Gateway sends");
       }
-      if (!isPathText(path)) {
-        throw new MalformedArnException(
-            "the path holds a space, a control character or a wildcard");
+      if (!isUnicodeText(path)) {
+        throw new MalformedArnException("the path is not Unicode text (a lone surrogate)");
       }
       route = new HttpRoute(method, path);
     }
@@ -219,15 +221,44 @@ public record RouteTarget(
     }
   }
 
-  /** Visible ASCII (0x21 to 0x7E) other than the wildcards {@code *} and {@code ?}. */
-  private static boolean isPathText(String path) {
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c < 0x21 || c > 0x7E || c == '*' || c == '?') {
+  /**
+   * True when the text holds no unpaired surrogate. Every other character is a path character API
+   * Gateway may send: the path is the client's, and whatever it holds ({@code * ? % $ :}, spaces)
+   * is matched literally by {@code PolicyEvaluator}, never as a wildcard.
+   */
+  private static boolean isUnicodeText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The length of the text in UTF-8, a lone surrogate counted as the three bytes it would take. */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static boolean isLower(char c) {
@@ -240,6 +271,25 @@ public record RouteTarget(
 
   private static boolean isLetterOrDigit(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * True when {@code arn} is an execute-api ARN whose route is a WebSocket route key directly after
+   * the stage, with no method: {@code …/prod/$connect}. A path that merely ends in a route key, as
+   * in {@code …/prod/GET/files/$connect}, is an HTTP route, and anything that does not parse is not
+   * a WebSocket route either.
+   */
+  public static boolean isWebSocketArn(String arn) {
+    try {
+      return parse(arn).isWebSocket();
+    } catch (MalformedArnException e) {
+      return false;
+    }
+  }
+
+  /** True when the route is a WebSocket route key rather than an HTTP method and path. */
+  public boolean isWebSocket() {
+    return route instanceof WebSocketRoute;
   }
 
   /** {@code arn:PARTITION:execute-api:REGION:ACCOUNT:API_ID/STAGE/}: every route of this stage. */

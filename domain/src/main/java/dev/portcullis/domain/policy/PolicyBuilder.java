@@ -6,36 +6,69 @@ import dev.portcullis.domain.rules.Grant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds the one policy an identity gets on an API and stage: it allows every route that its grants
- * name there, so API Gateway may reuse it for the next route. With no grants it is an explicit Deny
- * on the whole API.
+ * Builds the one policy an identity gets on an API and stage. It depends on the grants, the API and
+ * the stage only, never on the route called, so API Gateway may reuse it for any route: it allows
+ * every route the grants name there (HTTP routes and WebSocket route keys alike, which never match
+ * each other's ARNs) and denies every path with a dot segment. With no grants it is one explicit
+ * Deny on the stage.
  */
 public final class PolicyBuilder {
 
   /** API Gateway's limit on one resource ARN in a returned policy. */
   public static final int MAX_RESOURCE_LENGTH = 512;
 
+  /**
+   * The dot segments ({@code .} and {@code ..}, written plain or with {@code %2e}/{@code %2E}) that
+   * a backend may resolve after the policy let the path through: {@code GET /orders/*} would
+   * otherwise allow {@code /orders/../admin}. API Gateway does not document normalising them before
+   * it builds the ARN (see docs/events.md).
+   */
+  static final List<String> DOT_SEGMENTS = dotSegments();
+
+  /** The HTTP methods API Gateway puts in an ARN, in the order their resources sort. */
+  private static final List<String> METHODS = List.copyOf(new TreeSet<>(Grant.METHODS));
+
   private PolicyBuilder() {}
 
-  /** The policy for these grants on the target's API and stage. */
+  /** The policy for these grants on the target's API and stage, whatever its route. */
   public static PolicyDocument build(Collection<Grant> grants, RouteTarget target) {
-    boolean webSocket = target.route() instanceof RouteTarget.WebSocketRoute;
-    TreeSet<String> resources = new TreeSet<>();
+    String stage = target.stagePrefix();
+    // Covering and merging look at the suffixes alone: the prefix is the same literal text on
+    // every resource, so it changes neither, and leaving it out keeps the matching short.
+    TreeSet<String> suffixes = new TreeSet<>();
     for (Grant grant : grants) {
-      if ((grant instanceof Grant.RouteKeyGrant) == webSocket) {
-        for (String suffix : grant.resourceSuffixes()) {
-          resources.add(checked(target.stagePrefix(), suffix));
-        }
-      }
+      suffixes.addAll(grant.resourceSuffixes());
     }
-    if (resources.isEmpty()) {
+    if (suffixes.isEmpty()) {
       return new PolicyDocument(
-          List.of(Statement.invoke(Effect.Deny, List.of(checked(target.apiPrefix(), "*")))));
+          List.of(Statement.invoke(Effect.Deny, List.of(checked(stage, "*")))));
     }
-    return new PolicyDocument(List.of(Statement.invoke(Effect.Allow, minimal(resources))));
+    List<String> resources = new ArrayList<>();
+    for (String suffix : merged(minimal(suffixes))) {
+      resources.add(checked(stage, suffix));
+    }
+    return new PolicyDocument(
+        List.of(
+            Statement.invoke(Effect.Allow, resources),
+            Statement.invoke(Effect.Deny, dotSegmentResources(target.partition()))));
+  }
+
+  /**
+   * The resources of the explicit Deny on dot segments: every API of the partition, since an Allow
+   * elsewhere in the policy names this API and stage only, and it keeps the statement short.
+   */
+  public static List<String> dotSegmentResources(String partition) {
+    String prefix = "arn:" + partition + ":execute-api:*:*:*/";
+    List<String> resources = new ArrayList<>(DOT_SEGMENTS.size() * 2);
+    for (String segment : DOT_SEGMENTS) {
+      resources.add(prefix + segment + "/*");
+      resources.add(prefix + segment);
+    }
+    return List.copyOf(resources);
   }
 
   /**
@@ -60,6 +93,52 @@ public final class PolicyBuilder {
       }
     }
     return kept;
+  }
+
+  /**
+   * Replaces the seven resources {@code M/*…} of one path pattern, one per method, by the single
+   * {@code *}{@code /*…}. The two allow the same ARNs: the method is the ARN's first segment and
+   * one of those seven, and a pattern that starts with {@code /*} lets the leading star of the
+   * merged one span nothing more. A path that starts otherwise keeps its seven resources, since
+   * {@code *}{@code /orders} would also match {@code GET/x/orders}.
+   */
+  static List<String> merged(List<String> minimal) {
+    TreeSet<String> suffixes = new TreeSet<>(minimal);
+    boolean changed = false;
+    for (String suffix : minimal) {
+      if (!suffix.startsWith("GET/*")) {
+        continue;
+      }
+      String path = suffix.substring("GET".length());
+      if (allMethods(suffixes, path)) {
+        for (String method : METHODS) {
+          suffixes.remove(method + path);
+        }
+        suffixes.add("*" + path);
+        changed = true;
+      }
+    }
+    return changed ? minimal(suffixes) : minimal;
+  }
+
+  private static boolean allMethods(Set<String> suffixes, String path) {
+    for (String method : METHODS) {
+      if (!suffixes.contains(method + path)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> dotSegments() {
+    List<String> single = List.of(".", "%2e", "%2E");
+    List<String> segments = new ArrayList<>(single);
+    for (String first : single) {
+      for (String second : single) {
+        segments.add(first + second);
+      }
+    }
+    return List.copyOf(segments);
   }
 
   private static String checked(String prefix, String suffix) {

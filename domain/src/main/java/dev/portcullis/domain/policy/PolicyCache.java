@@ -29,8 +29,8 @@ public final class PolicyCache {
   /**
    * The policy of these roles on the target's API and stage, the same as {@code
    * PolicyBuilder.build(rules.grantsFor(roles), target)}: that policy depends only on the roles,
-   * the target's partition, region, account, API id and stage, and whether its route is a WebSocket
-   * one, never on the route itself, so those are the key.
+   * the target's partition, region, account, API id and stage, never on the route, so those are the
+   * key.
    */
   public PolicyDocument policyFor(Set<String> roles, RouteTarget target) {
     Key probe = new Key(roles, target);
@@ -58,9 +58,9 @@ public final class PolicyCache {
   }
 
   /**
-   * Everything {@link PolicyBuilder#build} reads: the roles (through the grants), the parts of the
-   * API and stage prefixes, and the kind of route. Hand-written rather than a record: a record's
-   * generated equals and hashCode bootstrap through ObjectMethods, about 45 ms of cold start.
+   * Everything {@link PolicyBuilder#build} reads: the roles (through the grants) and the parts of
+   * the API and stage prefix. Hand-written rather than a record: a record's generated equals and
+   * hashCode bootstrap through ObjectMethods, about 45 ms of cold start.
    */
   private static final class Key {
     private final Set<String> roles;
@@ -69,7 +69,6 @@ public final class PolicyCache {
     private final String account;
     private final String apiId;
     private final String stage;
-    private final boolean webSocket;
     private final int hash;
 
     Key(Set<String> roles, RouteTarget target) {
@@ -79,21 +78,18 @@ public final class PolicyCache {
       this.account = target.account();
       this.apiId = target.apiId();
       this.stage = target.stage();
-      this.webSocket = target.route() instanceof RouteTarget.WebSocketRoute;
       int h = roles.hashCode();
       h = 31 * h + partition.hashCode();
       h = 31 * h + region.hashCode();
       h = 31 * h + account.hashCode();
       h = 31 * h + apiId.hashCode();
-      h = 31 * h + stage.hashCode();
-      this.hash = 31 * h + (webSocket ? 1 : 0);
+      this.hash = 31 * h + stage.hashCode();
     }
 
     @Override
     public boolean equals(Object o) {
       return o instanceof Key other
           && hash == other.hash
-          && webSocket == other.webSocket
           && stage.equals(other.stage)
           && apiId.equals(other.apiId)
           && account.equals(other.account)

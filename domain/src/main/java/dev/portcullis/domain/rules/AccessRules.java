@@ -1,6 +1,9 @@
 package dev.portcullis.domain.rules;
 
+import dev.portcullis.domain.answer.AnswerLimits;
 import dev.portcullis.domain.model.AsciiText;
+import dev.portcullis.domain.policy.PolicyBuilder;
+import dev.portcullis.domain.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,11 +15,17 @@ import java.util.TreeMap;
 /**
  * Which grants each role holds. The role {@value #ANY_AUTHENTICATED} holds the grants of every
  * authenticated identity.
+ *
+ * <p>Rules are refused when one role's policy could make an answer larger than API Gateway accepts
+ * (see {@link AnswerLimits}); {@link #warnings()} says what holds but deserves a look.
  */
 public final class AccessRules {
 
   /** The role every authenticated identity has. */
   public static final String ANY_AUTHENTICATED = "*";
+
+  /** The one WebSocket route key API Gateway runs an authorizer on. */
+  private static final String CONNECT = "$connect";
 
   private final Map<String, List<Grant>> grantsByRole;
 
@@ -25,9 +34,12 @@ public final class AccessRules {
   }
 
   /**
-   * Builds rules from role names and grant texts, checking all of them first.
+   * Builds rules from role names and grant texts, checking all of them first, then checking that
+   * the policy of each role (with the grants of {@value #ANY_AUTHENTICATED}) fits an answer for the
+   * longest API and stage prefix ({@link AnswerLimits#LONGEST_TARGET}).
    *
-   * @throws InvalidRulesException naming every role and grant that is wrong
+   * @throws InvalidRulesException naming every role and grant that is wrong, and every role whose
+   *     policy cannot fit
    */
   public static AccessRules of(Map<String, ? extends Collection<String>> grantTextsByRole) {
     List<String> problems = new ArrayList<>();
@@ -57,10 +69,18 @@ public final class AccessRules {
       }
       grants.put(role, List.copyOf(accepted));
     }
+    AccessRules rules = new AccessRules(Map.copyOf(grants));
+    for (String role : grants.keySet()) {
+      PolicyDocument policy = rules.worstCasePolicy(List.of(role));
+      int bytes = AnswerLimits.worstCaseAnswerBytes(policy);
+      if (!AnswerLimits.fits(bytes)) {
+        problems.add(tooLarge(role, bytes, policy.statements().get(0).resources().size()));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRulesException(problems);
     }
-    return new AccessRules(Map.copyOf(grants));
+    return rules;
   }
 
   /** The grants of the given roles and of {@value #ANY_AUTHENTICATED}, without duplicates. */
@@ -81,5 +101,80 @@ public final class AccessRules {
   /** Role to grants, as configured. */
   public Map<String, List<Grant>> asMap() {
     return grantsByRole;
+  }
+
+  /**
+   * The most bytes an answer can take for an identity holding these roles: their policy on the
+   * longest API and stage prefix, with the principal, context and API key at their bounds.
+   */
+  public int worstCaseAnswerBytes(Collection<String> roles) {
+    return AnswerLimits.worstCaseAnswerBytes(worstCasePolicy(roles));
+  }
+
+  /** The policy of these roles on the longest API and stage prefix. */
+  private PolicyDocument worstCasePolicy(Collection<String> roles) {
+    return PolicyBuilder.build(grantsFor(roles), AnswerLimits.LONGEST_TARGET);
+  }
+
+  /**
+   * The most bytes an answer can take for an identity holding every role at once. Above {@link
+   * AnswerLimits#MAX_ANSWER_BYTES} such an identity's calls would fail; {@link #warnings()} says
+   * so.
+   */
+  public int unionWorstCaseAnswerBytes() {
+    return worstCaseAnswerBytes(grantsByRole.keySet());
+  }
+
+  /**
+   * What holds but deserves a look, one sentence each: when an identity holding every role could
+   * get an answer larger than API Gateway accepts, and every WebSocket route key other than {@code
+   * $connect}, which API Gateway never runs an authorizer on.
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    for (Map.Entry<String, List<Grant>> role : new TreeMap<>(grantsByRole).entrySet()) {
+      for (Grant grant : role.getValue()) {
+        if (grant instanceof Grant.RouteKeyGrant key && !key.routeKey().equals(CONNECT)) {
+          warnings.add(
+              "role '"
+                  + role.getKey()
+                  + "': grant '"
+                  + key.routeKey()
+                  + "' allows nothing: API Gateway runs a WebSocket API's authorizer on"
+                  + " $connect only");
+        }
+      }
+    }
+    if (grantsByRole.size() > 1) {
+      int union = unionWorstCaseAnswerBytes();
+      if (!AnswerLimits.fits(union)) {
+        warnings.add(
+            "an identity holding every role ("
+                + String.join(", ", roles())
+                + ") could get an answer of "
+                + union
+                + " bytes, over API Gateway's limit of "
+                + AnswerLimits.MAX_ANSWER_BYTES
+                + ", and its calls would fail with 500: keep the roles an identity holds"
+                + " together smaller, or merge their grants with wildcards");
+      }
+    }
+    return warnings;
+  }
+
+  private static String tooLarge(String role, int bytes, int resources) {
+    return "role '"
+        + role
+        + "': an answer for it can take "
+        + bytes
+        + " bytes (a policy of "
+        + resources
+        + " resources, with the grants of role '*', on a stage name of "
+        + AnswerLimits.LONGEST_STAGE
+        + " characters), over API Gateway's limit of "
+        + AnswerLimits.MAX_ANSWER_BYTES
+        + ": allow the same routes with fewer grants (one wildcard such as 'GET /orders/*' rather"
+        + " than a grant per path, '* /path/*' rather than each method, no grant another one"
+        + " covers), or split the role";
   }
 }

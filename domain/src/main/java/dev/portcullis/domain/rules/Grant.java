@@ -20,6 +20,24 @@ public sealed interface Grant {
   /** The methods a grant may name; {@code *} and {@code ANY} mean all of them. */
   Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
+  /**
+   * The route key of an HTTP API's catch-all route, refused as a grant: no authorizer event ever
+   * names it in its ARN (see {@link #DEFAULT_ROUTE_PROBLEM}).
+   */
+  String DEFAULT_ROUTE_KEY = "$default";
+
+  /**
+   * Why {@value #DEFAULT_ROUTE_KEY} can never match, and what to write instead. An HTTP API puts
+   * the request's own method and path in the {@code routeArn}/{@code methodArn} on every route, its
+   * {@code $default} route and greedy {@code {proxy+}} and {@code ANY} routes included; a WebSocket
+   * API runs its authorizer on {@code $connect} only.
+   */
+  String DEFAULT_ROUTE_PROBLEM =
+      "names the $default route key, which never matches: on every HTTP API route, $default"
+          + " included, the ARN API Gateway sends holds the request's method and path, and a"
+          + " WebSocket API authorizes $connect only; write '* /*' to allow every route, or the"
+          + " 'METHOD PATH' grants the $default route serves (like 'GET /orders/*')";
+
   /** What this grant adds after {@code STAGE/} in policy resources: one or more patterns. */
   List<String> resourceSuffixes();
 
@@ -30,6 +48,9 @@ public sealed interface Grant {
     }
     int space = text.indexOf(' ');
     if (space < 0) {
+      if (text.equals(DEFAULT_ROUTE_KEY)) {
+        return new Parsed.Rejected(DEFAULT_ROUTE_PROBLEM);
+      }
       return RouteTarget.isRouteKey(text)
           ? new Parsed.Accepted(new RouteKeyGrant(text))
           : new Parsed.Rejected(
@@ -139,7 +160,10 @@ public sealed interface Grant {
     }
   }
 
-  /** Grants a WebSocket route key, such as {@code $connect}. */
+  /**
+   * Grants a WebSocket route key, such as {@code $connect}. API Gateway runs a WebSocket API's
+   * authorizer on {@code $connect} only, so that is the one key that ever reaches Portcullis.
+   */
   record RouteKeyGrant(String routeKey) implements Grant {
 
     // The same shape as the route keys API Gateway sends, checked by the same code: an optional
@@ -147,6 +171,9 @@ public sealed interface Grant {
     public RouteKeyGrant {
       if (!RouteTarget.isRouteKey(routeKey)) {
         throw new IllegalArgumentException("route key '" + routeKey + "' is not valid");
+      }
+      if (routeKey.equals(DEFAULT_ROUTE_KEY)) {
+        throw new IllegalArgumentException("grant '" + routeKey + "' " + DEFAULT_ROUTE_PROBLEM);
       }
     }
 

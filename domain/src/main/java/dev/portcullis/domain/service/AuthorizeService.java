@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class AuthorizeService implements AuthorizeUseCase {
 
-  /** Identity shapes (role set, API, stage, kind of route) whose policies are kept. */
+  /** Identity shapes (role set, API and stage) whose policies are kept. */
   static final int POLICY_CACHE_ENTRIES = 512;
 
   private final List<IdentityResolver> chain;

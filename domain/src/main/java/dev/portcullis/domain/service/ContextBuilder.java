@@ -1,29 +1,61 @@
 package dev.portcullis.domain.service;
 
+import dev.portcullis.domain.answer.JsonSize;
 import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Builds the authorizer context: scalar values only (REST's rule), with bounded keys and values, so
- * that API Gateway never rejects the response for its shape or size.
+ * Builds the authorizer context: scalar values only (REST's rule), bounded in encoded bytes so that
+ * API Gateway never rejects the response for its shape or size, whatever a seed file, a DynamoDB
+ * row or a JWT's claims put in the identity.
  */
 public final class ContextBuilder {
 
   /** Longest context key. */
   public static final int MAX_KEY_LENGTH = 64;
 
-  /** Longest context value. */
+  /** Longest attribute value, in characters. */
   public static final int MAX_VALUE_LENGTH = 1024;
 
   /** Most attributes copied into one context. */
   public static final int MAX_ATTRIBUTES = 32;
 
-  /** Most characters of attribute keys and values together, well inside WebSocket's 8 KB. */
+  /**
+   * Most characters of attribute keys and values together that an identity's source should hold;
+   * what reaches the context is bounded in bytes by {@link #MAX_CONTEXT_BYTES}.
+   */
   public static final int MAX_ATTRIBUTE_CHARS = 4096;
+
+  /**
+   * Most bytes the whole context takes as JSON, braces included: the part of API Gateway's 8 KB
+   * answer kept for it (see {@code AnswerLimits}).
+   */
+  public static final int MAX_CONTEXT_BYTES = 2048;
+
+  /** Most bytes the {@code roles} value takes as a JSON string, quotes included. */
+  public static final int MAX_ROLES_BYTES = 1024;
+
+  /**
+   * Attribute bytes (see {@link #attributeBytes}) that always fit beside the fixed keys at their
+   * largest: a 128-character principal and backend name made of escaped characters, a full roles
+   * list and the longest number. A source that keeps an identity's attributes within this knows
+   * that every one of them reaches the context.
+   */
+  public static final int GUARANTEED_ATTRIBUTE_BYTES =
+      MAX_CONTEXT_BYTES
+          - 2
+          - entryBytes("principalId", 2 + 2 * 128)
+          - 1
+          - entryBytes("roles", MAX_ROLES_BYTES)
+          - 1
+          - entryBytes("backend", 2 + 2 * Identity.MAX_BACKEND_LENGTH)
+          - 1
+          - entryBytes("expiresAt", JsonSize.ofNumber(Long.MIN_VALUE));
 
   /** Keys Portcullis sets itself, and {@code claims}, which HTTP API payload 1.0 reserves. */
   public static final Set<String> RESERVED_KEYS =
@@ -32,26 +64,32 @@ public final class ContextBuilder {
   private ContextBuilder() {}
 
   /**
-   * The sorted roles, comma-separated, at most {@value #MAX_VALUE_LENGTH} characters: a role
-   * holding a comma would make the list ambiguous and is left out, and so are the roles past the
-   * bound.
+   * The sorted roles, comma-separated, at most {@value #MAX_ROLES_BYTES} bytes as JSON: a role
+   * holding a comma would make the list ambiguous and is left out, and so is each role that no
+   * longer fits.
    */
   static String roles(Identity identity) {
     StringBuilder joined = new StringBuilder();
-    for (String role : new java.util.TreeSet<>(identity.roles())) {
-      int length = joined.length() + (joined.length() == 0 ? 0 : 1) + role.length();
-      if (role.indexOf(',') >= 0 || length > MAX_VALUE_LENGTH) {
+    int bytes = 2;
+    for (String role : new TreeSet<>(identity.roles())) {
+      int more = (joined.length() == 0 ? 0 : 1) + JsonSize.ofString(role) - 2;
+      if (role.indexOf(',') >= 0 || !JsonSize.isEncodable(role) || bytes + more > MAX_ROLES_BYTES) {
         continue;
       }
       if (joined.length() > 0) {
         joined.append(',');
       }
       joined.append(role);
+      bytes += more;
     }
     return joined.toString();
   }
 
-  /** True when an attribute with this key and value can go into a context as it is. */
+  /**
+   * True when an attribute with this key and value can go into a context as it is: a key of 1 to
+   * {@value #MAX_KEY_LENGTH} letters, digits and {@code _ . : -} that Portcullis does not set
+   * itself, and a value of at most {@value #MAX_VALUE_LENGTH} characters that JSON can carry.
+   */
   public static boolean acceptsAttribute(String key, String value) {
     return key != null
         && value != null
@@ -59,35 +97,85 @@ public final class ContextBuilder {
         && key.length() <= MAX_KEY_LENGTH
         && AsciiText.isLettersDigitsOr(key, 0, "_.:-")
         && !RESERVED_KEYS.contains(key)
-        && value.length() <= MAX_VALUE_LENGTH;
+        && value.length() <= MAX_VALUE_LENGTH
+        && JsonSize.isEncodable(value);
+  }
+
+  /**
+   * At most how many bytes one attribute adds to the context: {@code "key":"value"} and the comma
+   * before it.
+   */
+  public static int attributeBytes(String key, String value) {
+    return 1 + entryBytes(key, JsonSize.ofString(value));
   }
 
   /**
    * The context for an identity: {@code principalId}, {@code roles} (sorted, comma-separated,
    * without any role that holds a comma), {@code backend}, {@code expiresAt} (epoch seconds), then
-   * the attributes in key order. Attributes that break a bound are left out.
+   * the attributes in key order. An attribute that breaks a bound is left out, and the first that
+   * would take the context past {@value #MAX_CONTEXT_BYTES} bytes ends the list.
    */
   public static Map<String, Object> build(Identity identity) {
     Map<String, Object> context = new LinkedHashMap<>();
+    String roles = roles(identity);
+    long expiresAt = identity.expiresAt().getEpochSecond();
     context.put("principalId", identity.principalId());
-    context.put("roles", roles(identity));
+    context.put("roles", roles);
     context.put("backend", identity.backend());
-    context.put("expiresAt", identity.expiresAt().getEpochSecond());
+    context.put("expiresAt", expiresAt);
+    int bytes =
+        2
+            + entryBytes("principalId", JsonSize.ofString(identity.principalId()))
+            + 1
+            + entryBytes("roles", JsonSize.ofString(roles))
+            + 1
+            + entryBytes("backend", JsonSize.ofString(identity.backend()))
+            + 1
+            + entryBytes("expiresAt", JsonSize.ofNumber(expiresAt));
     int count = 0;
     int chars = 0;
+    // A loop, not a stream: this runs on every call.
     for (Map.Entry<String, String> e : new TreeMap<>(identity.attributes()).entrySet()) {
       String key = e.getKey();
       String value = e.getValue();
       if (!acceptsAttribute(key, value)) {
         continue;
       }
-      if (count == MAX_ATTRIBUTES || chars + key.length() + value.length() > MAX_ATTRIBUTE_CHARS) {
+      int more = attributeBytes(key, value);
+      if (count == MAX_ATTRIBUTES
+          || chars + key.length() + value.length() > MAX_ATTRIBUTE_CHARS
+          || bytes + more > MAX_CONTEXT_BYTES) {
         break;
       }
       context.put(key, value);
       count++;
       chars += key.length() + value.length();
+      bytes += more;
     }
     return context;
+  }
+
+  /**
+   * At most how many bytes the whole context takes as JSON; never more than {@value
+   * #MAX_CONTEXT_BYTES} for a context {@link #build} made.
+   */
+  public static int contextBytes(Map<String, Object> context) {
+    int bytes = 2 + Math.max(0, context.size() - 1);
+    for (Map.Entry<String, Object> entry : context.entrySet()) {
+      Object value = entry.getValue();
+      int valueBytes =
+          value instanceof String text
+              ? JsonSize.ofString(text)
+              : value instanceof Number number
+                  ? JsonSize.ofNumber(number.longValue())
+                  : String.valueOf(value).length();
+      bytes += entryBytes(entry.getKey(), valueBytes);
+    }
+    return bytes;
+  }
+
+  /** {@code "key":} and a value of {@code valueBytes}. */
+  private static int entryBytes(String key, int valueBytes) {
+    return JsonSize.ofString(key) + 1 + valueBytes;
   }
 }

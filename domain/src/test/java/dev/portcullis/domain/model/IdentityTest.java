@@ -79,6 +79,27 @@ class IdentityTest {
   }
 
   @Test
+  void a_backend_name_of_64_visible_characters_is_accepted() {
+    assertThat(new Identity("alice", Set.of(), Map.of(), EXPIRES, "b".repeat(64)).backend())
+        .hasSize(64);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"", "mem ory", "memory\n", "m\u00e9mory"})
+  void a_backend_name_that_is_not_visible_ascii_is_refused(String backend) {
+    assertThatThrownBy(() -> new Identity("alice", Set.of(), Map.of(), EXPIRES, backend))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backend");
+  }
+
+  @Test
+  void a_backend_name_of_65_characters_is_refused() {
+    assertThatThrownBy(() -> new Identity("alice", Set.of(), Map.of(), EXPIRES, "b".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backend must be 1 to 64");
+  }
+
+  @Test
   void a_missing_field_is_named_in_the_error() {
     assertThatNullPointerException()
         .isThrownBy(() -> new Identity("alice", Set.of(), Map.of(), null, "memory"))

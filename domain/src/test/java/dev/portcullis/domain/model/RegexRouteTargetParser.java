@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The regular-expression parser that {@link RouteTarget#parse} replaced, kept unchanged as the
- * oracle that the hand-written parser must agree with.
+ * The regular-expression parser that {@link RouteTarget#parse} replaced, kept as the oracle that
+ * the hand-written parser must agree with. Its length and path rules follow the parser's: at most
+ * 1600 bytes of UTF-8, and a path of any Unicode text.
  */
 final class RegexRouteTargetParser {
 
@@ -17,17 +18,26 @@ final class RegexRouteTargetParser {
           Pattern.DOTALL);
   static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS");
   static final Pattern ROUTE_KEY = Pattern.compile("\\$?[a-zA-Z0-9_.-]{1,128}");
-  static final Pattern PATH_CHARS = Pattern.compile("[\\x21-\\x7E&&[^*?]]*");
+
+  /** Any text but a lone surrogate: Java's regular expressions read a valid pair as one. */
+  static final Pattern PATH_CHARS = Pattern.compile("\\P{Cs}*");
 
   private RegexRouteTargetParser() {}
+
+  /** UTF-8 length by code point, a lone surrogate (a code point below 0x10000) taking three. */
+  private static long utf8Bytes(String text) {
+    return text.codePoints()
+        .mapToLong(cp -> cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4)
+        .sum();
+  }
 
   static RouteTarget parse(String arn) {
     if (arn == null || arn.isEmpty()) {
       throw new MalformedArnException("the ARN is missing");
     }
-    if (arn.length() > RouteTarget.MAX_ARN_LENGTH) {
+    if (utf8Bytes(arn) > RouteTarget.MAX_ARN_LENGTH) {
       throw new MalformedArnException(
-          "the ARN is longer than " + RouteTarget.MAX_ARN_LENGTH + " characters");
+          "the ARN is longer than " + RouteTarget.MAX_ARN_LENGTH + " bytes");
     }
     Matcher m = ARN.matcher(arn);
     if (!m.matches()) {
@@ -50,8 +60,7 @@ final class RegexRouteTargetParser {
         throw new MalformedArnException("the HTTP method is not one API Gateway sends");
       }
       if (!PATH_CHARS.matcher(path).matches()) {
-        throw new MalformedArnException(
-            "the path holds a space, a control character or a wildcard");
+        throw new MalformedArnException("the path is not Unicode text (a lone surrogate)");
       }
       route = new RouteTarget.HttpRoute(method, path);
     }

@@ -133,7 +133,7 @@ class RouteTargetTest {
 
     assertThatThrownBy(() -> RouteTarget.parse(arn))
         .isInstanceOf(MalformedArnException.class)
-        .hasMessageContaining("longer than 1600");
+        .hasMessageContaining("longer than 1600 bytes");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -174,18 +174,71 @@ class RouteTargetTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(
       strings = {
-        "/orders/*", // wildcard
-        "/orders/4?", // single-character wildcard
-        "/orders 42", // space
+        "/orders/*", // a literal star
+        "/orders/4?", // a literal question mark
+        "/orders 42", // a space
+        "/orders%2042", // a percent escape
+        "/price/$5", // a dollar sign
+        "/at/2021-08-01T00:00:00Z", // colons, as API Gateway sends them
         "/orders\r\n42", // CRLF
         "/orders\t42", // tab
         "/orders\u000042", // NUL
-        "/ord\u00E9rs" // non-ASCII
+        "/ord\u00E9rs", // non-ASCII
+        "/emoji/\ud83d\ude00", // a character outside the BMP
+        "/files/$connect", // a path that ends like a route key
+        "/a/../b/./c" // dot segments
       })
-  void a_path_with_a_wildcard_space_or_control_character_is_refused(String path) {
+  void any_unicode_path_is_an_http_route_given_back_as_it_was_sent(String path) {
+    // Act
+    RouteTarget target = RouteTarget.parse(PREFIX + "prod/GET" + path);
+
+    // Assert
+    assertThat(target.route()).isEqualTo(new HttpRoute("GET", path));
+    assertThat(target.isWebSocket()).isFalse();
+    assertThat(target.arn()).isEqualTo(PREFIX + "prod/GET" + path);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"/orders/\ud83d", "/orders/\ude00x", "/\ude00\ud83d"})
+  void a_path_with_a_lone_surrogate_is_refused(String path) {
     assertThatThrownBy(() -> RouteTarget.parse(PREFIX + "prod/GET" + path))
         .isInstanceOf(MalformedArnException.class)
-        .hasMessageContaining("space, a control character or a wildcard");
+        .hasMessageContaining("lone surrogate");
+  }
+
+  @Test
+  void the_length_limit_counts_utf8_bytes_not_characters() {
+    // Arrange: 1600 bytes in all, the path's é taking two of them.
+    String head = PREFIX + "prod/GET/";
+    String fits = head + "\u00e9" + "a".repeat(1600 - head.length() - 2);
+    String over = head + "\u00e9" + "a".repeat(1600 - head.length() - 1);
+
+    // Act and assert
+    assertThat(RouteTarget.parse(fits).arn()).isEqualTo(fits);
+    assertThatThrownBy(() -> RouteTarget.parse(over))
+        .isInstanceOf(MalformedArnException.class)
+        .hasMessageContaining("longer than 1600 bytes");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"$connect", "$disconnect", "$default", "sendMessage"})
+  void only_a_route_key_directly_after_the_stage_is_a_websocket_route(String routeKey) {
+    assertThat(RouteTarget.isWebSocketArn(PREFIX + "prod/" + routeKey)).isTrue();
+    assertThat(RouteTarget.parse(PREFIX + "prod/" + routeKey).isWebSocket()).isTrue();
+    assertThat(RouteTarget.isWebSocketArn(PREFIX + "prod/GET/files/" + routeKey)).isFalse();
+    assertThat(RouteTarget.isWebSocketArn(PREFIX + "prod/POST/" + routeKey)).isFalse();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/$connect",
+        "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/$con nect",
+        "not an arn/$connect",
+        ""
+      })
+  void an_arn_that_does_not_parse_is_no_websocket_route(String arn) {
+    assertThat(RouteTarget.isWebSocketArn(arn)).isFalse();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

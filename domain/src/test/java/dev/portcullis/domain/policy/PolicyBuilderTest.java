@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests the one policy an identity gets on an API and stage. */
 class PolicyBuilderTest {
@@ -20,7 +22,7 @@ class PolicyBuilderTest {
   private static final RouteTarget WS_TARGET = RouteTarget.parse(STAGE + "$connect");
 
   @Test
-  void the_policy_allows_every_granted_route_on_the_target_api_and_stage_in_one_statement() {
+  void the_policy_allows_every_granted_route_in_one_statement_then_denies_dot_segments() {
     // Act
     PolicyDocument policy =
         PolicyBuilder.build(grants("GET /orders/*", "POST /orders", "GET /health"), HTTP_TARGET);
@@ -30,7 +32,8 @@ class PolicyBuilderTest {
         .containsExactly(
             Statement.invoke(
                 Effect.Allow,
-                List.of(STAGE + "GET/health", STAGE + "GET/orders/*", STAGE + "POST/orders")));
+                List.of(STAGE + "GET/health", STAGE + "GET/orders/*", STAGE + "POST/orders")),
+            Statement.invoke(Effect.Deny, PolicyBuilder.dotSegmentResources("aws")));
     assertThat(policy.allowsAnything()).isTrue();
   }
 
@@ -60,7 +63,7 @@ class PolicyBuilderTest {
     PolicyDocument policy =
         PolicyBuilder.build(grants("GET /x", "GET /x", "ANY /y", "* /y"), HTTP_TARGET);
 
-    assertThat(resources(policy)).doesNotHaveDuplicates().contains(STAGE + "GET/x");
+    assertThat(allowed(policy)).doesNotHaveDuplicates().contains(STAGE + "GET/x");
   }
 
   @Test
@@ -68,7 +71,7 @@ class PolicyBuilderTest {
     PolicyDocument policy =
         PolicyBuilder.build(grants("GET /orders", "* /*", "GET /orders/*"), HTTP_TARGET);
 
-    assertThat(resources(policy)).containsExactly(STAGE + "*/*");
+    assertThat(allowed(policy)).containsExactly(STAGE + "*/*");
   }
 
   @Test
@@ -77,7 +80,7 @@ class PolicyBuilderTest {
         PolicyBuilder.build(
             grants("GET /orders/*", "GET /orders/42/items", "GET /orders"), HTTP_TARGET);
 
-    assertThat(resources(policy)).containsExactly(STAGE + "GET/orders", STAGE + "GET/orders/*");
+    assertThat(allowed(policy)).containsExactly(STAGE + "GET/orders", STAGE + "GET/orders/*");
   }
 
   @Test
@@ -86,7 +89,7 @@ class PolicyBuilderTest {
     PolicyDocument policy = PolicyBuilder.build(grants("ANY /orders"), HTTP_TARGET);
 
     // Act and assert
-    assertThat(resources(policy))
+    assertThat(allowed(policy))
         .containsExactly(
             STAGE + "DELETE/orders",
             STAGE + "GET/orders",
@@ -103,48 +106,194 @@ class PolicyBuilderTest {
   void any_method_on_a_path_starting_with_a_wildcard_stays_one_resource() {
     PolicyDocument policy = PolicyBuilder.build(grants("* /*/items"), HTTP_TARGET);
 
-    assertThat(resources(policy)).containsExactly(STAGE + "*/*/items");
+    assertThat(allowed(policy)).containsExactly(STAGE + "*/*/items");
   }
 
   @Test
   void a_grant_for_every_method_swallows_the_same_path_for_one_method() {
     PolicyDocument policy = PolicyBuilder.build(grants("* /orders", "GET /orders"), HTTP_TARGET);
 
-    assertThat(resources(policy)).hasSize(7).contains(STAGE + "GET/orders");
+    assertThat(allowed(policy)).hasSize(7).contains(STAGE + "GET/orders");
   }
 
   @Test
-  void websocket_grants_are_ignored_for_an_http_target() {
-    PolicyDocument policy = PolicyBuilder.build(grants("GET /orders/*", "$connect"), HTTP_TARGET);
+  void seven_methods_granted_one_by_one_on_a_path_starting_with_a_wildcard_merge_into_one() {
+    // Arrange
+    List<Grant> grants =
+        grants(
+            "GET /*/items",
+            "POST /*/items",
+            "PUT /*/items",
+            "PATCH /*/items",
+            "DELETE /*/items",
+            "HEAD /*/items",
+            "OPTIONS /*/items",
+            "GET /health");
 
-    assertThat(resources(policy)).containsExactly(STAGE + "GET/orders/*");
+    // Act
+    PolicyDocument policy = PolicyBuilder.build(grants, HTTP_TARGET);
+
+    // Assert
+    assertThat(allowed(policy)).containsExactly(STAGE + "*/*/items", STAGE + "GET/health");
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "PATCH/orders/7/items")).isTrue();
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET/orders/7/items/8")).isFalse();
   }
 
   @Test
-  void http_grants_are_ignored_for_a_websocket_target() {
-    PolicyDocument policy =
-        PolicyBuilder.build(grants("* /*", "$connect", "$disconnect"), WS_TARGET);
+  void six_methods_on_a_wildcard_path_or_seven_on_a_literal_path_are_not_merged() {
+    PolicyDocument six =
+        PolicyBuilder.build(
+            grants(
+                "GET /*/items",
+                "POST /*/items",
+                "PUT /*/items",
+                "PATCH /*/items",
+                "DELETE /*/items",
+                "HEAD /*/items"),
+            HTTP_TARGET);
+    PolicyDocument literal =
+        PolicyBuilder.build(
+            grants(
+                "GET /orders",
+                "POST /orders",
+                "PUT /orders",
+                "PATCH /orders",
+                "DELETE /orders",
+                "HEAD /orders",
+                "OPTIONS /orders"),
+            HTTP_TARGET);
 
-    assertThat(resources(policy)).containsExactly(STAGE + "$connect", STAGE + "$disconnect");
-    assertThat(PolicyEvaluator.allows(policy, WS_TARGET.arn())).isTrue();
+    assertThat(allowed(six)).hasSize(6).doesNotContain(STAGE + "*/*/items");
+    assertThat(allowed(literal)).hasSize(7);
+    assertThat(PolicyEvaluator.allows(six, STAGE + "OPTIONS/x/items")).isFalse();
+    assertThat(PolicyEvaluator.allows(literal, STAGE + "GET/x/orders")).isFalse();
   }
 
   @Test
-  void no_grants_give_exactly_one_deny_on_the_whole_api() {
+  void the_policy_is_the_same_whichever_route_of_the_stage_was_called() {
+    // Arrange
+    List<Grant> grants = grants("GET /orders/*", "$connect", "POST /orders");
+    List<RouteTarget> routes =
+        List.of(
+            HTTP_TARGET,
+            WS_TARGET,
+            RouteTarget.parse(STAGE + "DELETE/other/path"),
+            RouteTarget.parse(STAGE + "GET/"),
+            RouteTarget.parse(STAGE + "GET/files/$connect"),
+            RouteTarget.parse(STAGE + "$default"));
+
+    // Act and assert
+    PolicyDocument first = PolicyBuilder.build(grants, routes.get(0));
+    for (RouteTarget route : routes) {
+      assertThat(PolicyBuilder.build(grants, route)).isEqualTo(first);
+    }
+    assertThat(allowed(first))
+        .containsExactly(STAGE + "$connect", STAGE + "GET/orders/*", STAGE + "POST/orders");
+    assertThat(PolicyEvaluator.allows(first, WS_TARGET.arn())).isTrue();
+    assertThat(PolicyEvaluator.allows(first, HTTP_TARGET.arn())).isTrue();
+  }
+
+  @Test
+  void http_resources_never_match_a_websocket_route_nor_route_keys_an_http_one() {
+    PolicyDocument httpOnly = PolicyBuilder.build(grants("* /*"), WS_TARGET);
+    PolicyDocument connectOnly = PolicyBuilder.build(grants("$connect"), HTTP_TARGET);
+
+    assertThat(PolicyEvaluator.allows(httpOnly, WS_TARGET.arn())).isFalse();
+    assertThat(PolicyEvaluator.allows(connectOnly, HTTP_TARGET.arn())).isFalse();
+    assertThat(PolicyEvaluator.allows(connectOnly, STAGE + "GET/files/$connect")).isFalse();
+  }
+
+  @Test
+  void no_grants_give_exactly_one_deny_on_the_called_stage_only() {
     PolicyDocument policy = PolicyBuilder.build(List.of(), HTTP_TARGET);
 
     assertThat(policy.statements())
-        .containsExactly(Statement.invoke(Effect.Deny, List.of(API + "*")));
+        .containsExactly(Statement.invoke(Effect.Deny, List.of(STAGE + "*")));
     assertThat(policy.allowsAnything()).isFalse();
     assertThat(PolicyEvaluator.allows(policy, HTTP_TARGET.arn())).isFalse();
+    assertThat(policy.statements().get(0).resources())
+        .noneMatch(resource -> Wildcard.matches(resource, API + "dev/GET/orders/42"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "/orders/../admin",
+        "/orders/./42",
+        "/orders/..",
+        "/orders/.",
+        "/orders/%2e%2e/admin",
+        "/orders/%2E%2E/admin",
+        "/orders/.%2e/admin",
+        "/orders/%2E./admin",
+        "/orders/%2e/42",
+        "/orders/42/%2E",
+        "/orders/a/%2e%2E",
+        "/orders/../",
+        "/.",
+        "/..",
+        "/%2e%2e"
+      })
+  void a_path_with_a_dot_segment_is_denied_even_where_a_grant_matches_it(String path) {
+    PolicyDocument policy = PolicyBuilder.build(grants("GET /orders/*", "* /*"), HTTP_TARGET);
+
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET" + path)).isFalse();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "/files/a.b",
+        "/v1.2/x",
+        "/files/.well-known/x",
+        "/files/..hidden",
+        "/files/a..",
+        "/files/...",
+        "/files/%2e%2e%2e",
+        "/files/x%2e",
+        "/files/.%2",
+        "/files/%2ex/y",
+        "/files/.a/b."
+      })
+  void a_path_whose_dots_are_not_a_dot_segment_stays_allowed(String path) {
+    PolicyDocument policy = PolicyBuilder.build(grants("* /*"), HTTP_TARGET);
+
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET" + path)).isTrue();
   }
 
   @Test
-  void only_grants_of_the_other_kind_give_the_deny_on_the_whole_api() {
-    PolicyDocument policy = PolicyBuilder.build(grants("GET /orders"), WS_TARGET);
+  void the_dot_segment_resources_are_valid_policy_resources_of_the_target_partition() {
+    for (String partition : List.of("aws", "aws-cn", "aws-us-gov")) {
+      assertThat(PolicyBuilder.dotSegmentResources(partition))
+          .hasSize(24)
+          .doesNotHaveDuplicates()
+          .allSatisfy(r -> assertThat(r).startsWith("arn:" + partition + ":execute-api:*:*:*/"))
+          .allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(512))
+          .allSatisfy(r -> assertThat(r).matches("[A-Za-z0-9:/._*%-]+"));
+    }
+  }
 
-    assertThat(policy.statements())
-        .containsExactly(Statement.invoke(Effect.Deny, List.of(API + "*")));
+  @Test
+  void a_star_or_question_mark_in_the_called_path_is_matched_literally() {
+    // Arrange
+    PolicyDocument policy = PolicyBuilder.build(grants("GET /admin", "GET /abc"), HTTP_TARGET);
+
+    // Act and assert: as wildcards they would reach /admin and /abc.
+    assertThat(PolicyEvaluator.allows(policy, RouteTarget.parse(STAGE + "GET/*").arn())).isFalse();
+    assertThat(PolicyEvaluator.allows(policy, RouteTarget.parse(STAGE + "GET/a?c").arn()))
+        .isFalse();
+    assertThat(PolicyEvaluator.allows(policy, RouteTarget.parse(STAGE + "GET/adm*").arn()))
+        .isFalse();
+    assertThat(PolicyEvaluator.allows(policy, RouteTarget.parse(STAGE + "GET/abc").arn())).isTrue();
+  }
+
+  @Test
+  void a_literal_star_in_the_called_path_is_allowed_only_where_a_grant_covers_it() {
+    PolicyDocument policy = PolicyBuilder.build(grants("GET /files/*"), HTTP_TARGET);
+
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET/files/*")).isTrue();
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET/files/a?b c%20d")).isTrue();
+    assertThat(PolicyEvaluator.allows(policy, STAGE + "GET/*/files")).isFalse();
   }
 
   @Test
@@ -154,8 +303,10 @@ class PolicyBuilderTest {
 
     PolicyDocument policy = PolicyBuilder.build(grants("GET /"), target);
 
-    assertThat(resources(policy))
+    assertThat(allowed(policy))
         .containsExactly("arn:aws-cn:execute-api:cn-north-1:210987654321:zz9/$default/GET/");
+    assertThat(policy.statements().get(1).resources())
+        .isEqualTo(PolicyBuilder.dotSegmentResources("aws-cn"));
   }
 
   @Test
@@ -167,7 +318,7 @@ class PolicyBuilderTest {
     PolicyDocument policy = PolicyBuilder.build(grants("GET /orders"), target);
 
     // Assert
-    assertThat(resources(policy).get(0)).hasSize(PolicyBuilder.MAX_RESOURCE_LENGTH);
+    assertThat(allowed(policy).get(0)).hasSize(PolicyBuilder.MAX_RESOURCE_LENGTH);
   }
 
   @Test
@@ -208,10 +359,15 @@ class PolicyBuilderTest {
     return grants;
   }
 
-  private static List<String> resources(PolicyDocument policy) {
-    assertThat(policy.statements()).hasSize(1);
-    assertThat(policy.statements().get(0).effect()).isEqualTo(Effect.Allow);
-    assertThat(policy.statements().get(0).actions()).containsExactly(Statement.INVOKE);
-    return policy.statements().get(0).resources();
+  /** The resources of the policy's Allow, checking that the dot-segment Deny follows it. */
+  private static List<String> allowed(PolicyDocument policy) {
+    assertThat(policy.statements()).hasSize(2);
+    Statement allow = policy.statements().get(0);
+    assertThat(allow.effect()).isEqualTo(Effect.Allow);
+    assertThat(allow.actions()).containsExactly(Statement.INVOKE);
+    String partition = allow.resources().get(0).split(":")[1];
+    assertThat(policy.statements().get(1))
+        .isEqualTo(Statement.invoke(Effect.Deny, PolicyBuilder.dotSegmentResources(partition)));
+    return allow.resources();
   }
 }

@@ -60,13 +60,24 @@ class GrantTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"$connect", "$disconnect", "$default", "sendMessage", "chat.v1-a_b"})
+  @ValueSource(strings = {"$connect", "$disconnect", "sendMessage", "chat.v1-a_b"})
   void a_single_word_makes_a_websocket_route_key_grant(String text) {
     Grant grant = accepted(text);
 
     assertThat(grant).isEqualTo(new RouteKeyGrant(text));
     assertThat(grant.resourceSuffixes()).containsExactly(text);
     assertThat(grant).hasToString(text);
+  }
+
+  @Test
+  void the_default_route_key_is_rejected_with_what_to_write_instead() {
+    assertThat(problem("$default"))
+        .contains("never matches")
+        .contains("method and path")
+        .contains("'* /*'");
+    assertThatThrownBy(() -> new RouteKeyGrant("$default"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'* /*'");
   }
 
   @Test

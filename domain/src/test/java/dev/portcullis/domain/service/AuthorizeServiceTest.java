@@ -9,6 +9,7 @@ import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.policy.Effect;
+import dev.portcullis.domain.policy.PolicyBuilder;
 import dev.portcullis.domain.policy.PolicyEvaluator;
 import dev.portcullis.domain.policy.Statement;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
@@ -290,7 +291,8 @@ class AuthorizeServiceTest {
     assertThat(decision.reason()).isEqualTo("allowed");
     assertThat(decision.policy().statements())
         .containsExactly(
-            Statement.invoke(Effect.Allow, List.of(STAGE + "GET/health", STAGE + "GET/orders/*")));
+            Statement.invoke(Effect.Allow, List.of(STAGE + "GET/health", STAGE + "GET/orders/*")),
+            Statement.invoke(Effect.Deny, PolicyBuilder.dotSegmentResources("aws")));
   }
 
   @Test
@@ -312,21 +314,43 @@ class AuthorizeServiceTest {
   }
 
   @Test
-  void an_identity_without_grants_on_the_target_gets_the_deny_all_policy() {
-    // Arrange: WebSocket target, and a reader holds only HTTP grants.
-    FakeResolver memory =
-        FakeResolver.opaque("memory").answering(TOKEN, resolved(identity("alice", "memory")));
+  void an_identity_without_any_grant_gets_the_deny_on_the_called_stage() {
+    // Arrange: rules without grants for the any role, and an identity without roles.
+    AccessRules rules = AccessRules.of(Map.of("reader", List.of("GET /orders/*")));
+    Identity nobody = new Identity("nobody", Set.of(), Map.of(), NOW.plusSeconds(60), "memory");
+    FakeResolver memory = FakeResolver.opaque("memory").answering(TOKEN, resolved(nobody));
     RouteTarget connect = RouteTarget.parse(STAGE + "$connect");
 
     // Act
     Decision.Authenticated decision =
-        authenticated(service(memory).authorize(request(Optional.of(TOKEN), connect)));
+        authenticated(
+            new AuthorizeService(List.of(memory), rules, clock)
+                .authorize(request(Optional.of(TOKEN), connect)));
 
     // Assert
     assertThat(decision.targetAllowed()).isFalse();
     assertThat(decision.reason()).isEqualTo("not_granted");
     assertThat(decision.policy().statements())
-        .containsExactly(Statement.invoke(Effect.Deny, List.of(connect.apiPrefix() + "*")));
+        .containsExactly(Statement.invoke(Effect.Deny, List.of(STAGE + "*")));
+  }
+
+  @Test
+  void a_websocket_call_gets_the_same_policy_as_an_http_call_of_the_same_stage() {
+    // Arrange: a reader holds HTTP grants only.
+    FakeResolver memory =
+        FakeResolver.opaque("memory").answering(TOKEN, resolved(identity("alice", "memory")));
+    RouteTarget connect = RouteTarget.parse(STAGE + "$connect");
+
+    // Act
+    Decision.Authenticated onConnect =
+        authenticated(service(memory).authorize(request(Optional.of(TOKEN), connect)));
+    Decision.Authenticated onOrder =
+        authenticated(service(memory).authorize(request(Optional.of(TOKEN), ORDER)));
+
+    // Assert
+    assertThat(onConnect.policy()).isEqualTo(onOrder.policy());
+    assertThat(onConnect.targetAllowed()).isFalse();
+    assertThat(onOrder.targetAllowed()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.portcullis.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.domain.model.Identity;
+import dev.portcullis.domain.testing.JsonText;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ class ContextBuilderTest {
   }
 
   @Test
-  void the_roles_list_stops_at_1024_characters() {
+  void the_roles_list_stops_at_1024_bytes() {
     Set<String> roles = new java.util.HashSet<>();
     for (int i = 0; i < 200; i++) {
       roles.add(String.format("role-%04d", i));
@@ -64,7 +65,7 @@ class ContextBuilderTest {
 
     String joined = (String) ContextBuilder.build(identity(roles, Map.of())).get("roles");
 
-    assertThat(joined).hasSizeLessThanOrEqualTo(ContextBuilder.MAX_VALUE_LENGTH);
+    assertThat(joined.length() + 2).isLessThanOrEqualTo(ContextBuilder.MAX_ROLES_BYTES);
     assertThat(joined).startsWith("role-0000,role-0001,").doesNotEndWith(",");
     assertThat(joined.split(",")).hasSize(102);
   }
@@ -169,8 +170,8 @@ class ContextBuilderTest {
   }
 
   @Test
-  void attributes_stop_once_their_characters_would_pass_4096() {
-    // Arrange: each attribute is 4 + 1000 characters, so four fit and the fifth does not.
+  void attributes_stop_once_the_context_would_pass_2048_bytes() {
+    // Arrange: the fixed keys of alice take 76 bytes, and each attribute 1,010.
     Map<String, String> attributes = new HashMap<>();
     for (int i = 0; i < 6; i++) {
       attributes.put("key" + i, "v".repeat(1000));
@@ -180,26 +181,93 @@ class ContextBuilderTest {
     Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
 
     // Assert
-    assertThat(context).containsKeys("key0", "key1", "key2", "key3");
-    assertThat(context).doesNotContainKeys("key4", "key5");
-    int chars =
-        context.entrySet().stream()
-            .skip(4)
-            .mapToInt(e -> e.getKey().length() + ((String) e.getValue()).length())
-            .sum();
-    assertThat(chars).isLessThanOrEqualTo(ContextBuilder.MAX_ATTRIBUTE_CHARS);
+    assertThat(context).containsKey("key0").doesNotContainKeys("key1", "key2");
+    assertThat(ContextBuilder.contextBytes(context))
+        .isEqualTo(76 + 1010)
+        .isEqualTo(JsonText.encodedBytes(context));
   }
 
   @Test
-  void attributes_that_fill_exactly_4096_characters_are_all_kept() {
-    // Arrange: four attributes of 4 + 1020 characters make exactly 4096.
+  void attributes_that_fill_exactly_2048_bytes_are_all_kept() {
+    // Arrange: 76 bytes of fixed keys, and two attributes of 986 bytes.
+    Map<String, String> attributes = Map.of("key0", "v".repeat(976), "key1", "v".repeat(976));
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
+
+    // Assert
+    assertThat(context).hasSize(6);
+    assertThat(JsonText.encodedBytes(context)).isEqualTo(ContextBuilder.MAX_CONTEXT_BYTES);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"\"\\", "\u0001", "\ud83d\ude00", "\u00e9", "\u20ac"})
+  void values_of_escaped_or_multibyte_characters_are_bounded_in_encoded_bytes(String unit) {
+    // Arrange: 32 attributes of 1,000 characters each, made of one kind of character.
     Map<String, String> attributes = new HashMap<>();
-    for (int i = 0; i < 4; i++) {
-      attributes.put("key" + i, "v".repeat(1020));
+    String value = unit.repeat(1000 / unit.length());
+    for (int i = 0; i < 32; i++) {
+      attributes.put(String.format("k%02d", i), value);
     }
 
-    // Act and assert
-    assertThat(ContextBuilder.build(identity(Set.of(), attributes))).hasSize(8);
+    // Act
+    Map<String, Object> context = ContextBuilder.build(identity(Set.of(), attributes));
+
+    // Assert
+    assertThat(JsonText.encodedBytes(context))
+        .isLessThanOrEqualTo(ContextBuilder.contextBytes(context))
+        .isLessThanOrEqualTo(ContextBuilder.MAX_CONTEXT_BYTES);
+  }
+
+  @Test
+  void a_value_with_a_lone_surrogate_cannot_be_written_and_is_left_out() {
+    Map<String, Object> context =
+        ContextBuilder.build(identity(Set.of(), Map.of("bad", "a\ud83d", "good", "b")));
+
+    assertThat(context).containsKey("good").doesNotContainKey("bad");
+    assertThat(ContextBuilder.acceptsAttribute("bad", "a\ud83d")).isFalse();
+  }
+
+  @Test
+  void the_roles_list_is_bounded_in_bytes_even_when_role_names_need_escaping() {
+    // Arrange: 200 roles of 9 characters, each holding a quote (10 bytes as JSON).
+    Set<String> roles = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      roles.add(String.format("r\"%07d", i));
+    }
+
+    // Act
+    String joined = (String) ContextBuilder.build(identity(roles, Map.of())).get("roles");
+
+    // Assert
+    assertThat(JsonText.encodedBytes(joined)).isLessThanOrEqualTo(ContextBuilder.MAX_ROLES_BYTES);
+    assertThat(joined.split(",")).hasSize(93);
+  }
+
+  @Test
+  void attributes_within_the_guaranteed_bytes_all_fit_beside_the_largest_fixed_keys() {
+    // Arrange: a principal and backend of escaped characters, a full roles list, and attributes
+    // that fill the guaranteed bytes exactly.
+    Set<String> roles = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      roles.add(String.format("role-%04d", i));
+    }
+    int valueLength = ContextBuilder.GUARANTEED_ATTRIBUTE_BYTES - ",\"k\":\"\"".length();
+    Identity largest =
+        new Identity(
+            "\"".repeat(128),
+            roles,
+            Map.of("k", "v".repeat(valueLength)),
+            java.time.Instant.ofEpochSecond(-9_000_000_000L),
+            "\\".repeat(Identity.MAX_BACKEND_LENGTH));
+
+    // Act
+    Map<String, Object> context = ContextBuilder.build(largest);
+
+    // Assert
+    assertThat(context).containsKey("k");
+    assertThat(JsonText.encodedBytes(context))
+        .isLessThanOrEqualTo(ContextBuilder.MAX_CONTEXT_BYTES);
   }
 
   private static Identity identity(Set<String> roles, Map<String, String> attributes) {
