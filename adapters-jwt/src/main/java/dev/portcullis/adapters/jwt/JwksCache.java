@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The signing keys of each configured issuer, fetched from that issuer's JWKS URL only.
@@ -20,11 +21,15 @@ import java.util.Optional;
  * few and exact (keys kept per issuer; a refetch on an unknown key id or after {@code maxAge}, at
  * most once per {@code minInterval} per issuer whatever the traffic; cached keys kept while a
  * refresh fails; "cannot answer" only when no cached key matches), they run on the injected clock,
- * and the builder's retrying, outage-tolerant and refresh-ahead sources load extra classes, and a
- * background executor for refresh-ahead, that a single-request Lambda instance never needs.
+ * and the builder's retrying and outage-tolerant sources load extra classes that a Lambda instance
+ * never needs.
  *
- * <p>A fetch happens on the calling thread while that issuer's lock is held, so concurrent callers
- * share one fetch. The lock is per issuer: one slow issuer never delays another's tokens.
+ * <p>A key already held is answered at once, without a lock and without waiting for any fetch: a
+ * slow or failing identity provider never holds up tokens signed by keys we have. When those keys
+ * are past their maximum age, the refresh runs on a thread of its own. An unknown key id waits for
+ * a refresh, since only the JWKS can say whether the key exists; concurrent callers share one
+ * fetch, and the fetcher bounds how long it takes. Each issuer has its own state: one slow issuer
+ * never delays another's tokens.
  */
 final class JwksCache {
 
@@ -55,9 +60,9 @@ final class JwksCache {
   }
 
   /**
-   * The key with this id in the issuer's JWKS, fetching the JWKS when the id is unknown or the keys
-   * are older than the maximum age, within the rate limit. Empty means "the issuer does not hold
-   * this key", known for certain.
+   * The key with this id in the issuer's JWKS. A key held is returned at once (and refreshed in the
+   * background when older than the maximum age); an unknown id waits for a fetch, within the rate
+   * limit. Empty means "the issuer does not hold this key", known for certain.
    *
    * @throws BackendUnavailableException when no cached key matches and the issuer's JWKS cannot be
    *     fetched: the token can be neither accepted nor refused
@@ -73,69 +78,111 @@ final class JwksCache {
   /** Primes every key held now: the pre-fetched ones, at start-up. Fetches nothing. */
   void prime() {
     for (IssuerKeys keys : byIssuer.values()) {
-      keys.held().all().forEach(TrustedKey::prime);
+      keys.held().keys().all().forEach(TrustedKey::prime);
     }
   }
+
+  /**
+   * The refresh of this issuer's JWKS running now, if any: tests wait on it to see what a refresh
+   * started in the background did.
+   */
+  Optional<CompletableFuture<Void>> refreshInFlight(String issuer) {
+    return Optional.ofNullable(byIssuer.get(issuer).inFlight());
+  }
+
+  /** What is known of one issuer's keys at one moment; replaced whole, never changed. */
+  private record Held(KeySet keys, Instant loadedAt, Exception lastFailure) {}
 
   /** One issuer's keys and the state of its fetches. */
   private final class IssuerKeys {
     private final TrustedIssuer issuer;
-    private KeySet keys;
-    private Instant loadedAt;
+    private volatile Held held;
+    // Guarded by this: when the last fetch started, and the fetch running now.
     private Instant lastAttempt;
-    private Exception lastFailure;
+    private CompletableFuture<Void> inFlight;
 
     IssuerKeys(TrustedIssuer issuer, KeySet keys, Instant loadedAt) {
       this.issuer = issuer;
-      this.keys = keys;
-      this.loadedAt = loadedAt;
+      this.held = new Held(keys, loadedAt, null);
     }
 
-    synchronized KeySet held() {
-      return keys;
+    Held held() {
+      return held;
     }
 
-    synchronized Optional<TrustedKey> find(String kid) {
+    synchronized CompletableFuture<Void> inFlight() {
+      return inFlight;
+    }
+
+    Optional<TrustedKey> find(String kid) {
       Instant now = clock.instant();
-      Optional<TrustedKey> key = keys.byKid(kid);
-      if (key.isPresent() && !stale(now)) {
-        return key;
-      }
-      if (mayFetch(now)) {
-        fetch(now);
-        key = keys.byKid(kid);
-      }
+      Held current = held;
+      Optional<TrustedKey> key = current.keys().byKid(kid);
       if (key.isPresent()) {
+        if (stale(current, now)) {
+          refresh(now, false);
+        }
         return key;
       }
-      if (lastFailure != null || loadedAt == null) {
+      CompletableFuture<Void> refresh = refresh(now, true);
+      if (refresh != null) {
+        refresh.join();
+        current = held;
+        key = current.keys().byKid(kid);
+        if (key.isPresent()) {
+          return key;
+        }
+      }
+      if (current.lastFailure() != null || current.loadedAt() == null) {
         throw new BackendUnavailableException(
             "jwt",
             "no cached key matches the token and the JWKS of issuer '"
                 + issuer.issuer()
                 + "' could not be fetched",
-            lastFailure);
+            current.lastFailure());
       }
       return Optional.empty();
     }
 
-    private boolean stale(Instant now) {
-      return loadedAt == null || (!maxAge.isZero() && !now.isBefore(loadedAt.plus(maxAge)));
+    private boolean stale(Held current, Instant now) {
+      return current.loadedAt() == null
+          || (!maxAge.isZero() && !now.isBefore(current.loadedAt().plus(maxAge)));
     }
 
-    private boolean mayFetch(Instant now) {
-      return lastAttempt == null || !now.isBefore(lastAttempt.plus(minInterval));
+    /**
+     * The fetch to wait for: the one running now, or a new one when the rate limit allows it (run
+     * here when {@code inline}, else on a thread of its own); null when there is none.
+     */
+    private CompletableFuture<Void> refresh(Instant now, boolean inline) {
+      CompletableFuture<Void> started;
+      synchronized (this) {
+        if (inFlight != null) {
+          return inFlight;
+        }
+        if (lastAttempt != null && now.isBefore(lastAttempt.plus(minInterval))) {
+          return null;
+        }
+        lastAttempt = now;
+        inFlight = started = new CompletableFuture<>();
+      }
+      if (inline) {
+        fetch(now, started);
+      } else {
+        Thread background = new Thread(() -> fetch(now, started), "portcullis-jwks-refresh");
+        background.setDaemon(true);
+        background.start();
+      }
+      return started;
     }
 
-    private void fetch(Instant now) {
-      lastAttempt = now;
+    private void fetch(Instant attempt, CompletableFuture<Void> done) {
       URI url = issuer.jwksUrl();
       try {
-        keys = KeySet.parse(fetcher.fetch(url));
-        loadedAt = now;
-        lastFailure = null;
+        KeySet fetched = KeySet.parse(fetcher.fetch(url));
+        held = new Held(fetched, attempt, null);
       } catch (IOException | ParseException | RuntimeException e) {
-        lastFailure = e;
+        Held current = held;
+        held = new Held(current.keys(), current.loadedAt(), e);
         System.err.println(
             "portcullis jwt: fetching the JWKS of issuer '"
                 + issuer.issuer()
@@ -146,10 +193,15 @@ final class JwksCache {
                 + ": "
                 + e.getMessage()
                 + "); keeping "
-                + keys.size()
+                + current.keys().size()
                 + " cached key(s), next attempt in "
                 + minInterval.toSeconds()
                 + " s at the earliest");
+      } finally {
+        synchronized (this) {
+          inFlight = null;
+        }
+        done.complete(null);
       }
     }
   }

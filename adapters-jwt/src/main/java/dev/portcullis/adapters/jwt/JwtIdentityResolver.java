@@ -127,6 +127,11 @@ public final class JwtIdentityResolver implements IdentityResolver {
     keys.prime();
   }
 
+  /** The issuers' keys, for tests that wait on a refresh started in the background. */
+  JwksCache keys() {
+    return keys;
+  }
+
   @Override
   public String name() {
     return NAME;

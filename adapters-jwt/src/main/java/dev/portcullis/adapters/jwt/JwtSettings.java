@@ -28,7 +28,7 @@ import java.util.Set;
  * @param leeway the clock skew tolerated for {@code nbf} and {@code iat} (never for {@code exp})
  * @param tokenUse the required value of Cognito's {@code token_use} claim, when set
  * @param contextClaims the scalar claims copied into the identity's attributes
- * @param jwksTimeout the connect and read timeout of one JWKS fetch
+ * @param jwksTimeout the deadline of one whole JWKS fetch: connecting, the headers and the body
  * @param minRefetchInterval the shortest time between two fetches of one issuer's JWKS
  * @param jwksMaxAge how long fetched keys are trusted before the next use refreshes them; zero
  *     keeps them until an unknown key id forces a refetch

@@ -26,8 +26,13 @@ final class JwksServer implements AutoCloseable {
     SERVE,
     FAIL_503,
     NOT_JSON,
-    HANG
+    HANG,
+    /** 200 with the document's length, then the document one byte every {@link #TRICKLE}. */
+    TRICKLE
   }
+
+  /** The pause between two bytes of a trickled document. */
+  static final Duration TRICKLE = Duration.ofMillis(50);
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -90,6 +95,7 @@ final class JwksServer implements AutoCloseable {
           sleep(Duration.ofSeconds(3));
           send(exchange, body);
         }
+        case TRICKLE -> trickle(exchange, body);
         default -> send(exchange, body);
       }
     }
@@ -101,6 +107,22 @@ final class JwksServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private static void trickle(HttpExchange exchange, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (byte b : bytes) {
+        out.write(b);
+        out.flush();
+        sleep(TRICKLE);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+      }
     }
   }
 
