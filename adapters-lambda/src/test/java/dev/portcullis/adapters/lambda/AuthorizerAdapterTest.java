@@ -150,6 +150,7 @@ class AuthorizerAdapterTest {
       statement.get("Resource").forEach(r -> resources.add(r.asText()));
       assertThat(resources)
           .containsExactly(
+              Demo.STAGE_PREFIX + "$connect",
               Demo.STAGE_PREFIX + "GET/health",
               Demo.STAGE_PREFIX + "GET/orders",
               Demo.STAGE_PREFIX + "GET/orders/*");

@@ -137,10 +137,6 @@ final class BadInputs {
         tokenEvent(ADMIN_TOKEN, "arn:aws:execute-api:us-east-1:*:abcdef1234/prod/GET/orders"));
     invalid(
         cases,
-        "a wildcard path in the methodArn",
-        tokenEvent(ADMIN_TOKEN, Demo.STAGE_PREFIX + "GET/*"));
-    invalid(
-        cases,
         "a second methodArn naming another API",
         tokenEvent(ADMIN_TOKEN)
             .replace(
