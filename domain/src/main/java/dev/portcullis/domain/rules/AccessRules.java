@@ -174,7 +174,7 @@ public final class AccessRules {
         + " characters), over API Gateway's limit of "
         + AnswerLimits.MAX_ANSWER_BYTES
         + ": allow the same routes with fewer grants (one wildcard such as 'GET /orders/*' rather"
-        + " than a grant per path, '* /path/*' rather than each method, no grant another one"
-        + " covers), or split the role";
+        + " than a grant per path, no grant another one covers, ANY only where every method is"
+        + " meant, as it takes one resource per method), or split the role";
   }
 }
