@@ -8,6 +8,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ final class HttpJwksFetcher implements JwksFetcher {
     connection.setInstanceFollowRedirects(false);
     connection.setUseCaches(false);
     connection.setRequestProperty("Accept", "application/jwk-set+json, application/json");
-    FutureTask<String> download = new FutureTask<>(() -> download(connection, deadline));
+    FutureTask<String> download = new FutureTask<>(new Download(connection, deadline));
     Thread worker = new Thread(download, "portcullis-jwks-fetch");
     worker.setDaemon(true);
     worker.start();
@@ -73,6 +74,39 @@ final class HttpJwksFetcher implements JwksFetcher {
         throw runtime;
       }
       throw new IOException("fetching the JWKS failed", cause);
+    }
+  }
+
+  /**
+   * The download on the worker thread. A class rather than a lambda: the first lambda in a JVM
+   * costs about 8 ms, and a fetch can be on the first call after a cold start.
+   */
+  private static final class Download implements Callable<String> {
+    private final HttpURLConnection connection;
+    private final long deadline;
+
+    Download(HttpURLConnection connection, long deadline) {
+      this.connection = connection;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public String call() throws IOException {
+      return download(connection, deadline);
+    }
+  }
+
+  /** Closes a connection, on a thread of its own (see {@link #abandon}). */
+  private static final class Disconnect implements Runnable {
+    private final HttpURLConnection connection;
+
+    Disconnect(HttpURLConnection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void run() {
+      connection.disconnect();
     }
   }
 
@@ -124,7 +158,7 @@ final class HttpJwksFetcher implements JwksFetcher {
    */
   private static void abandon(FutureTask<String> download, HttpURLConnection connection) {
     download.cancel(true);
-    Thread closer = new Thread(connection::disconnect, "portcullis-jwks-close");
+    Thread closer = new Thread(new Disconnect(connection), "portcullis-jwks-close");
     closer.setDaemon(true);
     closer.start();
   }
