@@ -43,8 +43,8 @@ final class BackendModule {
   }
 
   /**
-   * Built only when the chain names dynamodb. It reads with one signed {@code GetItem} and no SDK
-   * client, whose build is the costliest part of init; the client is built on the first write.
+   * Built only when the chain names dynamodb: the store and its one SDK client, built once with the
+   * component, serve every read and write of the process.
    */
   @Provides
   @Singleton
