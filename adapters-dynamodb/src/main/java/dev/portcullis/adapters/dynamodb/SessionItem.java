@@ -32,8 +32,9 @@ record SessionItem(
     Instant revokedAt) {
 
   /**
-   * The table schema, built once and by hand: no bean introspection. Every attribute has the name
-   * {@link SessionTable} gives it and a converter that refuses any other type than its own.
+   * The table schema, built once from the attributes declared below: no bean introspection. Every
+   * attribute has the name {@link SessionTable} gives it and a converter that refuses any other
+   * type than its own.
    */
   static final TableSchema<SessionItem> SCHEMA =
       StaticImmutableTableSchema.builder(SessionItem.class, Builder.class)

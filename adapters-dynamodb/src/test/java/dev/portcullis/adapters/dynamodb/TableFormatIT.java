@@ -221,9 +221,9 @@ class TableFormatIT {
   }
 
   @Test
-  void revoking_all_writes_revoked_at_in_the_same_format() {
+  void revoking_all_writes_revoked_at_in_the_same_format_and_nothing_else() {
     // Arrange
-    putRaw(
+    Map<String, AttributeValue> written =
         Map.of(
             "pk", fromS(fingerprint.hex()),
             "principalId", fromS(principal),
@@ -231,14 +231,17 @@ class TableFormatIT {
             "attributes", fromM(Map.of()),
             "backend", fromS("dynamodb"),
             "issuedAt", fromN("2222164800.25"),
-            "expiresAt", fromN("2222193600")));
+            "expiresAt", fromN("2222193600"));
+    putRaw(written);
 
     // Act
     int revoked = store().revokeAll(principal, REVOKED);
 
     // Assert
+    Map<String, AttributeValue> expected = new HashMap<>(written);
+    expected.put("revokedAt", fromN("2222164801"));
     assertThat(revoked).isEqualTo(1);
-    assertThat(getRaw()).containsEntry("revokedAt", fromN("2222164801")).hasSize(8);
+    assertThat(getRaw()).isEqualTo(expected);
   }
 
   private static DynamoDbSessionStore store() {
