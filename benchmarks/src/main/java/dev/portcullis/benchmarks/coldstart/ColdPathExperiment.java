@@ -42,8 +42,7 @@ public final class ColdPathExperiment {
   /** The experiments, for {@code --help}. */
   static final String NAMES =
       "noop lambda record record-after-lambda streams concat-indy concat-inline sha256"
-          + " securerandom regex jackson json handler-phases ddb-phases ddb-lowlevel"
-          + " ddb-fixed-endpoint ddb-no-sdk";
+          + " securerandom regex jackson json handler-phases ddb-phases";
 
   private static final byte[] EVENT =
       ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_demo_admin_0000000000000000000000"
@@ -88,9 +87,6 @@ public final class ColdPathExperiment {
       case "json" -> json();
       case "handler-phases" -> handlerPhases(argument);
       case "ddb-phases" -> dynamoDbPhases(argument);
-      case "ddb-lowlevel" -> DynamoDbExperiments.lowLevel(this, argument, false);
-      case "ddb-fixed-endpoint" -> DynamoDbExperiments.lowLevel(this, argument, true);
-      case "ddb-no-sdk" -> DynamoDbExperiments.withoutSdk(this, argument);
       default -> {
         System.err.println("unknown experiment; one of: " + NAMES);
         System.exit(2);
@@ -235,7 +231,10 @@ public final class ColdPathExperiment {
     step("second-request");
   }
 
-  /** The DynamoDB backend's start, as on Lambda: settings, credentials, client, store, GetItem. */
+  /**
+   * The DynamoDB backend's start, as on Lambda: settings, credentials, the SDK client, the store
+   * (the Enhanced Client and its static schema), one GetItem through it, then a second.
+   */
   private void dynamoDbPhases(String token) {
     if (token == null) {
       System.err.println("ddb-phases needs the token of an issued session");
