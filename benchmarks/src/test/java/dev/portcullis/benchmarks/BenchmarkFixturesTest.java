@@ -3,6 +3,7 @@ package dev.portcullis.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.domain.model.Resolution;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +58,7 @@ class BenchmarkFixturesTest {
   }
 
   @Test
-  void json_comparison_ignores_layout_but_not_content() {
+  void json_comparison_ignores_layout_but_not_content() throws IOException {
     assertThat(Json.compact("{ \"a\" : [1, \"b c\"] }")).isEqualTo("{\"a\":[1,\"b c\"]}");
     assertThat(Json.compact("{\"a\":\"x\\\" y\"}")).isEqualTo("{\"a\":\"x\\\" y\"}");
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rule: dependencies point inward only, adapters never meet, Dagger stays in bootstrap,
- * and the json module, which adapters and bootstrap share, depends on the JDK alone.
+ * The module rule: dependencies point inward only, adapters never meet, and Dagger stays in
+ * bootstrap.
  */
 class ArchitectureTest {
 
@@ -24,6 +24,7 @@ class ArchitectureTest {
 
   private static final List<String> ADAPTERS = List.of("inmemory", "dynamodb", "lambda", "jwt");
 
+  /** An allow-list: Jackson, AWS and Dagger stay out of the domain. */
   @Test
   void the_domain_depends_on_itself_and_the_jdk_only() {
     classes()
@@ -32,27 +33,6 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("dev.portcullis.domain..", "java..")
-        .check(PRODUCT);
-  }
-
-  @Test
-  void the_json_module_depends_on_itself_and_the_jdk_only() {
-    classes()
-        .that()
-        .resideInAPackage("dev.portcullis.json..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.portcullis.json..", "java..")
-        .check(PRODUCT);
-  }
-
-  @Test
-  void no_shipped_class_uses_jackson() {
-    // Its first use costs about 50 ms of every cold start; the json module reads and writes JSON.
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.fasterxml.jackson..")
         .check(PRODUCT);
   }
 
@@ -109,8 +89,6 @@ class ArchitectureTest {
         .anySatisfy(
             p ->
                 org.assertj.core.api.Assertions.assertThat(p)
-                    .startsWith("dev.portcullis.adapters.inmemory"))
-        .anySatisfy(
-            p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("dev.portcullis.json"));
+                    .startsWith("dev.portcullis.adapters.inmemory"));
   }
 }

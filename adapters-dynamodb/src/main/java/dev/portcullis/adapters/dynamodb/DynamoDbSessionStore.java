@@ -4,32 +4,34 @@ import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.SessionStore;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Session store on a DynamoDB table, keyed by fingerprint (see {@link SessionTable}). Stores what
- * it is given and returns expired and revoked sessions as they are: expiry is the caller's to
- * judge, TTL deletes days late. Every failure to answer is a {@link BackendUnavailableException}.
- *
- * <p>It speaks to the SDK's low-level client with a hand-written mapping ({@link SessionItem}): the
- * Enhanced Client cost 65 to 85 ms of cold start for four request shapes.
+ * Session store on a DynamoDB table, keyed by fingerprint (see {@link SessionTable}), through the
+ * Enhanced Client and one static {@link SessionItem#SCHEMA}. Stores what it is given and returns
+ * expired and revoked sessions as they are: expiry is the caller's to judge, TTL deletes days late.
+ * Every failure to answer, a malformed row included, is a {@link BackendUnavailableException}.
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -38,23 +40,32 @@ public final class DynamoDbSessionStore implements SessionStore {
    */
   public static final String BACKEND = "dynamodb";
 
-  private static final String NEW_ITEM_ONLY = "attribute_not_exists(#pk)";
+  private static final Expression NEW_ITEM_ONLY =
+      Expression.builder()
+          .expression("attribute_not_exists(#pk)")
+          .putExpressionName("#pk", SessionTable.PARTITION_KEY)
+          .build();
 
-  private static final String REVOKE_ONCE = "SET #revokedAt = if_not_exists(#revokedAt, :at)";
+  private static final Expression NOT_REVOKED_YET =
+      Expression.builder()
+          .expression("attribute_exists(#pk) AND attribute_not_exists(#revokedAt)")
+          .putExpressionName("#pk", SessionTable.PARTITION_KEY)
+          .putExpressionName("#revokedAt", SessionTable.REVOKED_AT)
+          .build();
 
-  private static final String NOT_YET_REVOKED_AT =
+  /** Not revoked, or revoked only after {@code :at}. */
+  private static final String NOT_REVOKED_BY =
       "(attribute_not_exists(#revokedAt) OR #revokedAt > :at)";
 
-  private final SdkClientHolder clients;
-  private final DynamoDbSessionReader reader;
-  private final String tableName;
+  private final DynamoDbTable<SessionItem> table;
+  private final DynamoDbIndex<SessionItem> byPrincipal;
   private final boolean consistentRead;
   private final Integer queryPageSize;
   private final DynamoDbFailures failures;
 
   /**
-   * A store over {@code settings.tableName()}, sharing {@code client} (built once per process) for
-   * every call, reads included.
+   * A store over {@code settings.tableName()} that shares {@code client}, built once per process
+   * (see {@link DynamoDbClientFactory}).
    */
   public DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings) {
     this(client, settings, null);
@@ -62,101 +73,77 @@ public final class DynamoDbSessionStore implements SessionStore {
 
   /** As above, with query pages of at most {@code queryPageSize} items: a test's knob. */
   DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings, Integer queryPageSize) {
-    this(SdkClientHolder.of(client), null, settings, queryPageSize);
-  }
-
-  private DynamoDbSessionStore(
-      SdkClientHolder clients,
-      DynamoDbSessionReader reader,
-      DynamoDbSettings settings,
-      Integer queryPageSize) {
-    this.clients = clients;
-    this.reader = reader;
+    Objects.requireNonNull(client, "client");
     Objects.requireNonNull(settings, "settings");
-    this.tableName = settings.tableName();
+    this.table = table(client, settings.tableName());
+    this.byPrincipal = table.index(SessionTable.BY_PRINCIPAL_INDEX);
     this.consistentRead = settings.consistentRead();
     this.queryPageSize = queryPageSize;
-    this.failures = new DynamoDbFailures(BACKEND, tableName, settings.region());
+    this.failures = new DynamoDbFailures(BACKEND, settings.tableName(), settings.region());
   }
 
   /**
-   * The store for a process that mostly reads, such as the Lambda authorizer: {@link #find} sends
-   * its signed {@code GetItem} over {@code HttpURLConnection} ({@link DynamoDbSessionReader}), and
-   * the SDK client is built on the first write, revocation or query. Where the reader cannot
-   * resolve the endpoint itself (FIPS, dual-stack, isolated partitions), reads go through the SDK
-   * client too. Credentials as {@link DynamoDbClientFactory#create(DynamoDbSettings)} chooses them.
+   * The store with its own client, built by {@link DynamoDbClientFactory#create(DynamoDbSettings)}
+   * with the credentials that suit where the process runs. Build it once per process.
    */
   public static DynamoDbSessionStore create(DynamoDbSettings settings) {
-    Map<String, String> environment = System.getenv();
-    return create(settings, DynamoDbClientFactory.credentials(environment), environment);
+    return new DynamoDbSessionStore(DynamoDbClientFactory.create(settings), settings);
   }
 
-  /** As above, with the given credentials and environment: for tests. */
-  static DynamoDbSessionStore create(
-      DynamoDbSettings settings,
-      AwsCredentialsProvider credentials,
-      Map<String, String> environment) {
-    URI endpoint = DynamoDbSessionReader.endpoint(settings, environment);
-    DynamoDbSessionReader reader =
-        endpoint == null ? null : new DynamoDbSessionReader(settings, endpoint, credentials);
-    return new DynamoDbSessionStore(
-        SdkClientHolder.lazy(settings, credentials), reader, settings, null);
-  }
-
-  /** Whether {@link #find} reads without the SDK client. */
-  boolean readsWithoutSdk() {
-    return reader != null;
+  /**
+   * The session table through the Enhanced Client, with no extension: the schema has no version or
+   * counter attribute for one to maintain.
+   */
+  static DynamoDbTable<SessionItem> table(DynamoDbClient client, String tableName) {
+    return DynamoDbEnhancedClient.builder()
+        .dynamoDbClient(client)
+        .extensions()
+        .build()
+        .table(tableName, SessionItem.SCHEMA);
   }
 
   @Override
   public boolean create(Session session) {
-    SessionItem item = SessionItem.from(session);
-    PutItemRequest request =
-        PutItemRequest.builder()
-            .tableName(tableName)
-            .item(item.toAttributes())
+    PutItemEnhancedRequest<SessionItem> newItemOnly =
+        PutItemEnhancedRequest.builder(SessionItem.class)
+            .item(SessionItem.from(session))
             .conditionExpression(NEW_ITEM_ONLY)
-            .expressionAttributeNames(Map.of("#pk", SessionTable.PARTITION_KEY))
             .build();
-    try {
-      clients.get().putItem(request);
-      return true;
-    } catch (ConditionalCheckFailedException taken) {
-      // Either another session owns this fingerprint, or the SDK retried a put whose first
-      // attempt was committed: only the latter is our session.
-      Map<String, AttributeValue> existing = getItem("PutItem", item.pk(), true);
-      return existing != null && read("PutItem", existing).isSameSessionAs(item);
-    } catch (SdkException e) {
-      throw failures.translate("PutItem", e);
-    }
+    return call(
+        "PutItem",
+        () -> {
+          try {
+            table.putItem(newItemOnly);
+            return true;
+          } catch (ConditionalCheckFailedException taken) {
+            // Either another session owns this fingerprint, or the SDK retried a put whose first
+            // attempt was committed: only the latter is this very session.
+            SessionItem existing = get(session.fingerprint(), true);
+            return existing != null && existing.toSession(BACKEND).equals(session);
+          }
+        });
   }
 
-  /** The read of every authorization: no lambda, no stream, one request object (cold start). */
   @Override
   public Optional<Session> find(Fingerprint fingerprint) {
-    if (reader != null) {
-      return reader.find(fingerprint);
-    }
-    Map<String, AttributeValue> row = getItem("GetItem", fingerprint.hex(), consistentRead);
-    if (row == null) {
-      return Optional.empty();
-    }
-    return Optional.of(toSession("GetItem", row));
+    return call(
+        "GetItem",
+        () -> {
+          SessionItem item = get(fingerprint, consistentRead);
+          return item == null ? Optional.empty() : Optional.of(item.toSession(BACKEND));
+        });
   }
 
+  /**
+   * Sets {@code revokedAt} on a session not revoked yet; when the condition fails, a strongly
+   * consistent read tells a session revoked before (true, its first instant kept) from none.
+   */
   @Override
   public boolean revoke(Fingerprint fingerprint, Instant at) {
     Objects.requireNonNull(at, "at");
-    UpdateItemRequest request =
-        update(fingerprint.hex(), at)
-            .updateExpression(REVOKE_ONCE)
-            .conditionExpression("attribute_exists(#pk)")
-            .build();
-    try {
-      return conditionally(request);
-    } catch (SdkException e) {
-      throw failures.translate("UpdateItem", e);
-    }
+    return call(
+        "UpdateItem",
+        () -> updateIf(fingerprint.hex(), at, NOT_REVOKED_YET) || get(fingerprint, true) != null);
   }
 
   /**
@@ -171,37 +158,44 @@ public final class DynamoDbSessionStore implements SessionStore {
     if (principalId.isEmpty()) {
       return 0;
     }
-    QueryRequest.Builder notExpired =
-        query()
-            .keyConditionExpression("#principalId = :principalId AND #expiresAt > :at")
-            .filterExpression(NOT_YET_REVOKED_AT)
-            .expressionAttributeNames(
-                Map.of(
-                    "#principalId", SessionTable.PRINCIPAL_ID,
-                    "#expiresAt", SessionTable.EXPIRES_AT,
-                    "#revokedAt", SessionTable.REVOKED_AT))
-            .expressionAttributeValues(
-                Map.of(
-                    ":principalId",
-                    AttributeValue.fromS(principalId),
-                    ":at",
-                    EpochSeconds.attributeValue(at)));
-    try {
-      int revoked = 0;
-      Map<String, AttributeValue> start = null;
-      do {
-        QueryResponse page = clients.get().query(notExpired.exclusiveStartKey(start).build());
-        for (Map<String, AttributeValue> row : page.items()) {
-          if (revokeIfLive(read("Query", row).pk(), at)) {
-            revoked++;
+    QueryEnhancedRequest notExpired =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                QueryConditional.sortGreaterThan(
+                    Key.builder()
+                        .partitionValue(principalId)
+                        .sortValue(EpochSeconds.attributeValue(at))
+                        .build()))
+            .filterExpression(
+                Expression.builder()
+                    .expression(NOT_REVOKED_BY)
+                    .putExpressionName("#revokedAt", SessionTable.REVOKED_AT)
+                    .putExpressionValue(":at", EpochSeconds.attributeValue(at))
+                    .build())
+            .attributesToProject(SessionTable.PARTITION_KEY)
+            .limit(queryPageSize)
+            .build();
+    Expression stillLive =
+        Expression.builder()
+            .expression("attribute_exists(#pk) AND #expiresAt > :at AND " + NOT_REVOKED_BY)
+            .putExpressionName("#pk", SessionTable.PARTITION_KEY)
+            .putExpressionName("#expiresAt", SessionTable.EXPIRES_AT)
+            .putExpressionName("#revokedAt", SessionTable.REVOKED_AT)
+            .putExpressionValue(":at", EpochSeconds.attributeValue(at))
+            .build();
+    return call(
+        "Query",
+        () -> {
+          int revoked = 0;
+          for (Page<SessionItem> page : byPrincipal.query(notExpired)) {
+            for (SessionItem item : page.items()) {
+              if (updateIf(item.pk(), at, stillLive)) {
+                revoked++;
+              }
+            }
           }
-        }
-        start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-      } while (start != null && !start.isEmpty());
-      return revoked;
-    } catch (SdkException e) {
-      throw failures.translate("Query", e);
-    }
+          return revoked;
+        });
   }
 
   @Override
@@ -210,97 +204,67 @@ public final class DynamoDbSessionStore implements SessionStore {
     if (principalId.isEmpty()) {
       return List.of();
     }
-    QueryRequest.Builder all =
-        query()
-            .keyConditionExpression("#principalId = :principalId")
-            .expressionAttributeNames(Map.of("#principalId", SessionTable.PRINCIPAL_ID))
-            .expressionAttributeValues(Map.of(":principalId", AttributeValue.fromS(principalId)));
-    try {
-      List<Session> sessions = new ArrayList<>();
-      Map<String, AttributeValue> start = null;
-      do {
-        QueryResponse page = clients.get().query(all.exclusiveStartKey(start).build());
-        for (Map<String, AttributeValue> row : page.items()) {
-          sessions.add(toSession("Query", row));
-        }
-        start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-      } while (start != null && !start.isEmpty());
-      return List.copyOf(sessions);
-    } catch (SdkException e) {
-      throw failures.translate("Query", e);
-    }
-  }
-
-  /** The item under {@code pk}, or null when there is none. */
-  private Map<String, AttributeValue> getItem(String operation, String pk, boolean consistent) {
-    GetItemRequest request =
-        GetItemRequest.builder()
-            .tableName(tableName)
-            .key(Map.of(SessionTable.PARTITION_KEY, AttributeValue.fromS(pk)))
-            .consistentRead(consistent)
+    QueryEnhancedRequest all =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                QueryConditional.keyEqualTo(Key.builder().partitionValue(principalId).build()))
+            .limit(queryPageSize)
             .build();
-    GetItemResponse response;
-    try {
-      response = clients.get().getItem(request);
-    } catch (SdkException e) {
-      throw failures.translate(operation, e);
+    return call(
+        "Query",
+        () -> {
+          List<Session> sessions = new ArrayList<>();
+          for (Page<SessionItem> page : byPrincipal.query(all)) {
+            for (SessionItem item : page.items()) {
+              sessions.add(item.toSession(BACKEND));
+            }
+          }
+          return List.copyOf(sessions);
+        });
+  }
+
+  /**
+   * The row stored under {@code fingerprint}, or null. A row whose key is another fingerprint can
+   * only come from a broken table or something between here and it, and is refused.
+   */
+  private SessionItem get(Fingerprint fingerprint, boolean consistent) {
+    SessionItem item =
+        table.getItem(
+            GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(fingerprint.hex()).build())
+                .consistentRead(consistent)
+                .build());
+    if (item != null && !fingerprint.hex().equals(item.pk())) {
+      throw new MalformedItemException(
+          "attribute '" + SessionTable.PARTITION_KEY + "' is not the fingerprint asked for");
     }
-    return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    return item;
   }
 
-  /** Revokes at {@code at} unless the session has expired or was revoked by then. */
-  private boolean revokeIfLive(String pk, Instant at) {
-    return conditionally(
-        update(pk, at)
-            .updateExpression("SET #revokedAt = :at")
-            .conditionExpression(
-                "attribute_exists(#pk) AND #expiresAt > :at AND " + NOT_YET_REVOKED_AT)
-            .expressionAttributeNames(
-                Map.of(
-                    "#pk", SessionTable.PARTITION_KEY,
-                    "#revokedAt", SessionTable.REVOKED_AT,
-                    "#expiresAt", SessionTable.EXPIRES_AT))
-            .build());
-  }
-
-  private boolean conditionally(UpdateItemRequest request) {
+  /**
+   * Sets {@code revokedAt} to {@code at} on the row under {@code pk} if {@code condition} holds.
+   */
+  private boolean updateIf(String pk, Instant at, Expression condition) {
     try {
-      clients.get().updateItem(request);
+      table.updateItem(
+          UpdateItemEnhancedRequest.builder(SessionItem.class)
+              .item(SessionItem.revocation(pk, at))
+              .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
+              .conditionExpression(condition)
+              .returnValues(ReturnValue.NONE)
+              .build());
       return true;
     } catch (ConditionalCheckFailedException notApplicable) {
       return false;
     }
   }
 
-  private UpdateItemRequest.Builder update(String pk, Instant at) {
-    return UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(Map.of(SessionTable.PARTITION_KEY, AttributeValue.fromS(pk)))
-        .expressionAttributeNames(
-            Map.of("#pk", SessionTable.PARTITION_KEY, "#revokedAt", SessionTable.REVOKED_AT))
-        .expressionAttributeValues(Map.of(":at", EpochSeconds.attributeValue(at)));
-  }
-
-  private QueryRequest.Builder query() {
-    return QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(SessionTable.BY_PRINCIPAL_INDEX)
-        .limit(queryPageSize);
-  }
-
-  /** A row the mapper or the domain cannot accept fails the call, never passes for "not found". */
-  private SessionItem read(String operation, Map<String, AttributeValue> row) {
+  private <T> T call(String operation, Supplier<T> action) {
     try {
-      return SessionItem.fromAttributes(row);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw failures.malformed(operation, e);
-    }
-  }
-
-  private Session toSession(String operation, Map<String, AttributeValue> row) {
-    try {
-      return SessionItem.fromAttributes(row).toSession(BACKEND);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+      return action.get();
+    } catch (SdkException e) {
+      throw failures.translate(operation, e);
+    } catch (MalformedItemException e) {
       throw failures.malformed(operation, e);
     }
   }

@@ -4,53 +4,63 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the session table (for the CLI's {@code table create} and for tests): keys, the principal
- * index, on-demand billing, then TTL on {@value SessionTable#TTL_ATTRIBUTE}. Safe to run again on a
- * table that exists.
+ * Creates the session table (for the CLI's {@code table create} and for tests) through the Enhanced
+ * Client, from the item's schema: the key, the principal index, on-demand billing; then TTL on
+ * {@value SessionTable#TTL_ATTRIBUTE}, which only the low-level client offers. Safe to run again on
+ * a table that exists.
  */
 public final class SessionTableAdmin {
 
   /** How long {@link #createTable()} waits for the table and its index to become active. */
   public static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
-  /** Administrative calls are rare and slower than reads: they get their own, larger budget. */
-  private static final Consumer<AwsRequestOverrideConfiguration.Builder> ADMIN_BUDGET =
-      o -> o.apiCallTimeout(Duration.ofSeconds(20)).apiCallAttemptTimeout(Duration.ofSeconds(10));
+  /** The budget of one administrative call, every attempt included: see {@link #settings}. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The budget of one attempt of an administrative call. */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private final DynamoDbClient client;
+  private final DynamoDbTable<SessionItem> table;
   private final String tableName;
   private final DynamoDbFailures failures;
 
+  /**
+   * An administrator of {@code settings.tableName()} over {@code client}; build that client with
+   * {@link #settings(DynamoDbSettings)}, since a table takes longer to create than a read to
+   * answer.
+   */
   public SessionTableAdmin(DynamoDbClient client, DynamoDbSettings settings) {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = settings.tableName();
+    this.table = DynamoDbSessionStore.table(client, tableName);
     this.failures =
         new DynamoDbFailures(DynamoDbSessionStore.BACKEND, tableName, settings.region());
+  }
+
+  /** {@code settings} with the larger budget of administrative calls, which are rare and slow. */
+  public static DynamoDbSettings settings(DynamoDbSettings settings) {
+    return settings.withTimeouts(CALL_TIMEOUT, ATTEMPT_TIMEOUT);
   }
 
   /** What {@link #createTable()} did, in a sentence a person can read in {@link #summary()}. */
@@ -68,8 +78,8 @@ public final class SessionTableAdmin {
    */
   public TableSetup createTable(Duration waitAtMost) {
     boolean created = call("CreateTable", this::createUnlessExists);
-    TableDescription table = call("DescribeTable", () -> awaitActive(waitAtMost));
-    requireSessionShape(table);
+    TableDescription description = call("DescribeTable", () -> awaitActive(waitAtMost));
+    requireSessionShape(description);
     String ttl = call("UpdateTimeToLive", this::enableTimeToLive);
     boolean ttlEnabled = ttl.startsWith("enabled");
     String summary =
@@ -87,27 +97,17 @@ public final class SessionTableAdmin {
     return new TableSetup(tableName, created, ttlEnabled, summary);
   }
 
+  /** The schema gives the keys and their types; without provisioned throughput, on demand. */
   private boolean createUnlessExists() {
     try {
-      client.createTable(
-          r ->
-              r.tableName(tableName)
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(
-                      attribute(SessionTable.PARTITION_KEY, ScalarAttributeType.S),
-                      attribute(SessionTable.PRINCIPAL_ID, ScalarAttributeType.S),
-                      attribute(SessionTable.EXPIRES_AT, ScalarAttributeType.N))
-                  .keySchema(key(SessionTable.PARTITION_KEY, KeyType.HASH))
-                  .globalSecondaryIndexes(
-                      GlobalSecondaryIndex.builder()
-                          .indexName(SessionTable.BY_PRINCIPAL_INDEX)
-                          .keySchema(
-                              key(SessionTable.PRINCIPAL_ID, KeyType.HASH),
-                              key(SessionTable.EXPIRES_AT, KeyType.RANGE))
-                          .projection(
-                              Projection.builder().projectionType(ProjectionType.ALL).build())
-                          .build())
-                  .overrideConfiguration(ADMIN_BUDGET));
+      table.createTable(
+          CreateTableEnhancedRequest.builder()
+              .globalSecondaryIndices(
+                  EnhancedGlobalSecondaryIndex.builder()
+                      .indexName(SessionTable.BY_PRINCIPAL_INDEX)
+                      .projection(p -> p.projectionType(ProjectionType.ALL))
+                      .build())
+              .build());
       return true;
     } catch (ResourceInUseException exists) {
       return false;
@@ -117,19 +117,16 @@ public final class SessionTableAdmin {
   private TableDescription awaitActive(Duration waitAtMost) {
     Instant deadline = Instant.now().plus(waitAtMost);
     while (true) {
-      TableDescription table =
-          client
-              .describeTable(r -> r.tableName(tableName).overrideConfiguration(ADMIN_BUDGET))
-              .table();
-      if (isActive(table)) {
-        return table;
+      TableDescription description = table.describeTable().table();
+      if (isActive(description)) {
+        return description;
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
             "table '"
                 + tableName
                 + "' is still "
-                + table.tableStatusAsString()
+                + description.tableStatusAsString()
                 + " after "
                 + waitAtMost.toSeconds()
                 + " s");
@@ -138,19 +135,19 @@ public final class SessionTableAdmin {
     }
   }
 
-  private static boolean isActive(TableDescription table) {
-    return table.tableStatus() == TableStatus.ACTIVE
-        && table.globalSecondaryIndexes().stream()
+  private static boolean isActive(TableDescription description) {
+    return description.tableStatus() == TableStatus.ACTIVE
+        && description.globalSecondaryIndexes().stream()
             .map(GlobalSecondaryIndexDescription::indexStatus)
             .allMatch(status -> status == IndexStatus.ACTIVE);
   }
 
-  private void requireSessionShape(TableDescription table) {
-    List<KeySchemaElement> keys = table.keySchema();
+  private void requireSessionShape(TableDescription description) {
+    List<KeySchemaElement> keys = description.keySchema();
     boolean keyMatches =
         keys.size() == 1 && keys.get(0).attributeName().equals(SessionTable.PARTITION_KEY);
     boolean indexExists =
-        table.globalSecondaryIndexes().stream()
+        description.globalSecondaryIndexes().stream()
             .anyMatch(i -> i.indexName().equals(SessionTable.BY_PRINCIPAL_INDEX));
     if (!keyMatches || !indexExists) {
       throw new IllegalStateException(
@@ -166,9 +163,7 @@ public final class SessionTableAdmin {
 
   private String enableTimeToLive() {
     TimeToLiveDescription current =
-        client
-            .describeTimeToLive(r -> r.tableName(tableName).overrideConfiguration(ADMIN_BUDGET))
-            .timeToLiveDescription();
+        client.describeTimeToLive(r -> r.tableName(tableName)).timeToLiveDescription();
     TimeToLiveStatus status = current == null ? null : current.timeToLiveStatus();
     if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
       return SessionTable.TTL_ATTRIBUTE.equals(current.attributeName())
@@ -180,8 +175,7 @@ public final class SessionTableAdmin {
           r ->
               r.tableName(tableName)
                   .timeToLiveSpecification(
-                      s -> s.attributeName(SessionTable.TTL_ATTRIBUTE).enabled(true))
-                  .overrideConfiguration(ADMIN_BUDGET));
+                      s -> s.attributeName(SessionTable.TTL_ATTRIBUTE).enabled(true)));
       return "enabled";
     } catch (AwsServiceException e) {
       if (isUnsupported(e)) {
@@ -204,14 +198,6 @@ public final class SessionTableAdmin {
     } catch (SdkException e) {
       throw failures.translate(operation, e);
     }
-  }
-
-  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-  }
-
-  private static KeySchemaElement key(String name, KeyType type) {
-    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 
   private static void sleep(Duration duration) {

@@ -2,10 +2,12 @@ package dev.portcullis.adapters.dynamodb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,12 @@ final class DynaliteProcess {
   static final String DIRECTORY_PROPERTY = "portcullis.dynalite.dir";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
+  private static final HttpClient PROBE =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(PROBE_TIMEOUT)
+          .build();
 
   private final Path cli;
   private final Path data;
@@ -191,17 +199,14 @@ final class DynaliteProcess {
   }
 
   private boolean answers() {
+    HttpRequest probe = HttpRequest.newBuilder(endpoint()).timeout(PROBE_TIMEOUT).GET().build();
     try {
-      HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
-      connection.setConnectTimeout(500);
-      connection.setReadTimeout(500);
-      try {
-        return connection.getResponseCode() == 200;
-      } finally {
-        connection.disconnect();
-      }
+      return PROBE.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException notYet) {
       return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

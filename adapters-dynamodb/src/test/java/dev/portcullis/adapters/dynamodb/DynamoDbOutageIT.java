@@ -50,7 +50,7 @@ class DynamoDbOutageIT {
   void issueOneSessionWhileTheServerIsUp() {
     settings = SERVER.settings(SERVER.newTable());
     client = SERVER.newClient(settings);
-    store = newStore(settings, client);
+    store = new DynamoDbSessionStore(client, settings);
     resolver = new SessionIdentityResolver("dynamodb", store, clock);
     issued =
         new SessionAdministrationService("dynamodb", store, RandomSource.secure(), clock)
@@ -58,11 +58,6 @@ class DynamoDbOutageIT {
                 new IssueSessionCommand(
                     "alice", Set.of("reader"), Map.of(), Duration.ofHours(1), Optional.empty()));
     assertThat(resolver.resolve(credential(issued))).isInstanceOf(Resolution.Resolved.class);
-  }
-
-  /** The store under test, on {@code client}; a subclass may read another way. */
-  DynamoDbSessionStore newStore(DynamoDbSettings settings, DynamoDbClient client) {
-    return new DynamoDbSessionStore(client, settings);
   }
 
   @AfterEach

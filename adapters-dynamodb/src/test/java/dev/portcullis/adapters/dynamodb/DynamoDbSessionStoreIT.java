@@ -3,6 +3,7 @@ package dev.portcullis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.SessionStore;
@@ -71,6 +72,45 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
   }
 
   @Test
+  void a_get_whose_response_was_lost_is_retried_by_the_sdk_and_answers() throws Exception {
+    // Arrange
+    Session session = session(principal("lost-get"), START, Duration.ofHours(1), Optional.empty());
+    newStore().create(session);
+    try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(SERVER.endpoint());
+        DynamoDbClient client =
+            SERVER.newClient(SERVER.settings(table).withEndpointOverride(proxy.endpoint()))) {
+      SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
+
+      // Act
+      Optional<Session> read = store.find(session.fingerprint());
+
+      // Assert
+      assertThat(proxy.connections()).as("connections: the lost one and the retry").isEqualTo(2);
+      assertThat(read).contains(session);
+    }
+  }
+
+  @Test
+  void with_one_attempt_a_lost_response_fails_as_unreachable_and_is_not_sent_again()
+      throws Exception {
+    // Arrange
+    Session session = session(principal("once"), START, Duration.ofHours(1), Optional.empty());
+    newStore().create(session);
+    DynamoDbSettings oneAttempt = SERVER.settings(table).withMaxAttempts(1);
+    try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(SERVER.endpoint());
+        DynamoDbClient client =
+            SERVER.newClient(oneAttempt.withEndpointOverride(proxy.endpoint()))) {
+      SessionStore store = new DynamoDbSessionStore(client, oneAttempt);
+
+      // Act and assert
+      assertThatThrownBy(() -> store.find(session.fingerprint()))
+          .isInstanceOf(BackendUnavailableException.class)
+          .hasMessageContaining("could not reach DynamoDB");
+      assertThat(proxy.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void listing_and_revoking_all_follow_every_page_of_the_index() {
     // Arrange: pages of 3 items, 10 sessions.
     SessionStore store = new DynamoDbSessionStore(SERVER.client(), SERVER.settings(table), 3);
@@ -113,7 +153,52 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
     // Act and assert
     assertThatThrownBy(() -> newStore().find(session.fingerprint()))
         .isInstanceOf(BackendUnavailableException.class)
-        .hasMessageContaining("malformed session item");
+        .hasMessage(
+            "backend 'dynamodb' cannot answer: GetItem on table '"
+                + table
+                + "' read a malformed session item: attribute 'roles' must be a list of strings,"
+                + " got type S");
+  }
+
+  @Test
+  void a_row_of_the_wrong_type_makes_listing_fail_instead_of_leaving_it_out() {
+    // Arrange
+    Session session = session(principal("mislisted"), START, Duration.ofHours(1), Optional.empty());
+    writeRow(session, "1", "2", AttributeValue.fromS("not a list"));
+
+    // Act and assert
+    assertThatThrownBy(() -> newStore().listByPrincipal(session.principalId()))
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("Query on table '" + table + "' read a malformed session item");
+  }
+
+  @Test
+  void a_row_under_another_fingerprint_than_the_one_asked_for_fails_instead_of_answering()
+      throws Exception {
+    // Arrange: a front that turns every read into a read of another, stored session, as only a
+    // broken table or something between the store and the table could.
+    Session stored = session(principal("stored"), START, Duration.ofHours(1), Optional.empty());
+    newStore().create(stored);
+    Fingerprint asked = newFingerprint();
+    try (ScriptedFront front =
+            new ScriptedFront(
+                SERVER.endpoint(),
+                List.of(),
+                body -> body.replace(asked.hex(), stored.fingerprint().hex()));
+        DynamoDbClient client =
+            SERVER.newClient(SERVER.settings(table).withEndpointOverride(front.endpoint()))) {
+      SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
+
+      // Act and assert
+      assertThatThrownBy(() -> store.find(asked))
+          .isInstanceOf(BackendUnavailableException.class)
+          .hasMessage(
+              "backend 'dynamodb' cannot answer: GetItem on table '"
+                  + table
+                  + "' read a malformed session item: attribute 'pk' is not the fingerprint"
+                  + " asked for");
+      assertThat(front.requests()).isEqualTo(1);
+    }
   }
 
   @Test

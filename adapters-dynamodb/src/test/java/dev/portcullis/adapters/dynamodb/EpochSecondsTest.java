@@ -12,11 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Instants stored as numbers of epoch seconds read back exactly. */
 class EpochSecondsTest {
 
+  private final EpochSeconds converter = new EpochSeconds("issuedAt");
+
   @Test
   void a_whole_second_is_stored_as_an_integer_number_as_ttl_expects() {
-    AttributeValue value = EpochSeconds.attributeValue(Instant.parse("2030-01-01T00:00:00Z"));
+    AttributeValue value = converter.transformFrom(Instant.parse("2030-01-01T00:00:00Z"));
 
-    assertThat(value.n()).isEqualTo("1893456000");
+    assertThat(value).isEqualTo(AttributeValue.fromN("1893456000"));
   }
 
   @Test
@@ -38,7 +40,7 @@ class EpochSecondsTest {
   void every_instant_reads_back_as_it_was_written(String iso) {
     Instant instant = Instant.parse(iso);
 
-    Instant readBack = EpochSeconds.instant("at", EpochSeconds.attributeValue(instant));
+    Instant readBack = converter.transformTo(converter.transformFrom(instant));
 
     assertThat(readBack).isEqualTo(instant);
   }
@@ -51,14 +53,14 @@ class EpochSecondsTest {
   @Test
   void a_value_that_is_not_a_number_is_refused_with_the_value_named() {
     assertThatThrownBy(() -> EpochSeconds.parse("tomorrow"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(MalformedItemException.class)
         .hasMessageContaining("'tomorrow'");
   }
 
   @Test
-  void a_string_attribute_is_refused() {
-    assertThatThrownBy(() -> EpochSeconds.instant("issuedAt", AttributeValue.fromS("1")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'issuedAt' must be a number of epoch seconds");
+  void a_string_attribute_is_refused_with_the_attribute_named() {
+    assertThatThrownBy(() -> converter.transformTo(AttributeValue.fromS("1")))
+        .isInstanceOf(MalformedItemException.class)
+        .hasMessage("attribute 'issuedAt' must be a number of epoch seconds, got type S");
   }
 }

@@ -33,6 +33,7 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
   private DynaliteProcess dynalite;
   private GenericContainer<?> container;
   private DynamoDbClient client;
+  private DynamoDbClient adminClient;
 
   private LocalDynamoDb(boolean dynaliteOnly) {
     this.dynaliteOnly = dynaliteOnly;
@@ -72,12 +73,18 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
       endpoint = dynalite.endpoint();
     }
     client = DynamoDbClientFactory.create(settings("unused-table"), testCredentials());
+    adminClient =
+        DynamoDbClientFactory.create(
+            SessionTableAdmin.settings(settings("unused-table")), testCredentials());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     if (client != null) {
       client.close();
+    }
+    if (adminClient != null) {
+      adminClient.close();
     }
     if (dynalite != null) {
       dynalite.destroy();
@@ -109,7 +116,7 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
   /** A new session table with a unique name, created and active. */
   public String newTable() {
     String table = "sessions-" + UUID.randomUUID();
-    new SessionTableAdmin(client, settings(table)).createTable();
+    new SessionTableAdmin(adminClient, settings(table)).createTable();
     return table;
   }
 

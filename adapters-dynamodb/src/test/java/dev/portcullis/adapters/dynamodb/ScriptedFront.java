@@ -5,33 +5,51 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A loopback HTTP front for a real server: it answers the first requests with scripted DynamoDB
  * errors (what a local server cannot be made to send: throttling, 5xx, a refusal), then relays
- * every later request to the server and its answer back unchanged.
+ * every later request to the server, optionally rewritten (what a broken proxy or table would do),
+ * and the server's answer back unchanged.
  */
 final class ScriptedFront implements AutoCloseable {
 
   /** One scripted answer: an HTTP status and DynamoDB's error type. */
   record Failure(int status, String type) {}
 
+  private static final List<String> RELAYED_HEADERS =
+      List.of("Content-Type", "X-Amz-Target", "X-Amz-Date", "Authorization");
+
   private final URI target;
   private final ConcurrentLinkedQueue<Failure> script;
+  private final UnaryOperator<String> rewrite;
   private final AtomicInteger requests = new AtomicInteger();
+  private final HttpClient relay =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final HttpServer server;
 
+  /** Scripted failures first, then every request relayed as it is. */
   ScriptedFront(URI target, List<Failure> failures) throws IOException {
+    this(target, failures, UnaryOperator.identity());
+  }
+
+  /** Scripted failures first, then every request body relayed through {@code rewrite}. */
+  ScriptedFront(URI target, List<Failure> failures, UnaryOperator<String> rewrite)
+      throws IOException {
     this.target = target;
     this.script = new ConcurrentLinkedQueue<>(failures);
+    this.rewrite = rewrite;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::answer);
     server.start();
@@ -53,9 +71,9 @@ final class ScriptedFront implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
-    byte[] request;
+    String body;
     try (InputStream in = exchange.getRequestBody()) {
-      request = in.readAllBytes();
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Failure failure = script.poll();
     if (failure != null) {
@@ -70,18 +88,22 @@ final class ScriptedFront implements AutoCloseable {
               .getBytes(StandardCharsets.UTF_8));
       return;
     }
-    HttpURLConnection upstream = (HttpURLConnection) target.toURL().openConnection();
-    upstream.setRequestMethod("POST");
-    upstream.setDoOutput(true);
-    for (String name : List.of("Content-Type", "X-Amz-Target", "X-Amz-Date", "Authorization")) {
-      upstream.setRequestProperty(name, exchange.getRequestHeaders().getFirst(name));
+    HttpRequest.Builder upstream =
+        HttpRequest.newBuilder(target)
+            .POST(HttpRequest.BodyPublishers.ofString(rewrite.apply(body), StandardCharsets.UTF_8));
+    for (String name : RELAYED_HEADERS) {
+      String value = exchange.getRequestHeaders().getFirst(name);
+      if (value != null) {
+        upstream.header(name, value);
+      }
     }
-    try (OutputStream out = upstream.getOutputStream()) {
-      out.write(request);
-    }
-    int status = upstream.getResponseCode();
-    try (InputStream in = status < 400 ? upstream.getInputStream() : upstream.getErrorStream()) {
-      send(exchange, status, in.readAllBytes());
+    try {
+      HttpResponse<byte[]> answer =
+          relay.send(upstream.build(), HttpResponse.BodyHandlers.ofByteArray());
+      send(exchange, answer.statusCode(), answer.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while relaying", e);
     }
   }
 

@@ -1,16 +1,24 @@
 package dev.portcullis.adapters.inmemory;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.service.ContextBuilder;
-import dev.portcullis.json.JsonException;
-import dev.portcullis.json.JsonReader;
-import dev.portcullis.json.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,18 +35,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the memory backend's seed file with the pull reader of the {@code json} module (a data
- * binder would cost more cold start than the whole file is worth) and turns it into sessions that
- * hold only the tokens' fingerprints.
+ * Reads the memory backend's seed file with Jackson's streaming parser, in the Lambda and on the
+ * command line alike, and turns it into sessions that hold only the tokens' fingerprints.
  *
  * <pre>{"sessions": [{"token": "…", "principalId": "alice", "roles": ["admin"],
  *   "expiresAt": "2030-01-01T00:00:00Z", "attributes": {"tenant": "acme"},
  *   "apiKey": "optional", "issuedAt": "optional, defaults to the clock's now"}]}</pre>
  *
  * <p>Every problem of a broken file is reported at once, in one {@link SeedFileException}, each
- * under the JSON path of its field. No message ever repeats a token.
+ * under the JSON path of its field. A file that is not strict JSON (a name given twice in one
+ * object included) or not UTF-8 is reported by its place alone. No message ever repeats a token.
  */
 public final class SeedFileLoader {
+
+  /** Deeper than a seed file ever nests ({@code sessions[0].attributes} is the third level). */
+  private static final int MAX_DEPTH = 32;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
 
   private static final Set<String> FIELDS =
       new LinkedHashSet<>(
@@ -97,7 +115,7 @@ public final class SeedFileLoader {
     private final List<String> problems = new ArrayList<>();
     private final Map<Fingerprint, String> tokenPaths = new HashMap<>();
     private final List<Session> sessions = new ArrayList<>();
-    private JsonReader parser;
+    private JsonParser parser;
 
     Reading(String source, Instant now) {
       this.source = source;
@@ -105,12 +123,20 @@ public final class SeedFileLoader {
     }
 
     List<Session> read(InputStream in) {
-      try {
-        parser = JsonReader.of(in, JsonReader.DEFAULT_MAX_DEPTH);
+      try (JsonParser p = JSON.createParser(text(in))) {
+        parser = p;
         readRoot();
-      } catch (JsonException e) {
-        // The place only: the reader never quotes the text, which holds tokens.
-        problems.add("not valid JSON at line " + e.line() + ", column " + e.column());
+      } catch (CharacterCodingException e) {
+        problems.add("not valid UTF-8");
+      } catch (StreamConstraintsException e) {
+        problems.add("nests deeper than " + MAX_DEPTH + " levels or holds an overlong value");
+      } catch (JsonProcessingException e) {
+        // The place only: Jackson's message may quote the text, which holds tokens.
+        JsonLocation at = e.getLocation();
+        problems.add(
+            "not valid JSON"
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                + " (a syntax error, or a name given twice in one object)");
       } catch (IOException e) {
         problems.add("cannot be read: " + e.getClass().getSimpleName());
       }
@@ -120,7 +146,19 @@ public final class SeedFileLoader {
       return List.copyOf(sessions);
     }
 
-    private void readRoot() throws JsonException {
+    /**
+     * The file's text, decoded by the JDK, which refuses every ill-formed UTF-8 sequence of RFC
+     * 3629. Jackson 2.x's own byte parser reads overlong forms and sequences above U+10FFFF as
+     * characters, and a text that starts with zero bytes as UTF-16 or UTF-32.
+     */
+    private static String text(InputStream in) throws IOException {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(in.readAllBytes()))
+          .toString();
+    }
+
+    private void readRoot() throws IOException {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add("the file is empty: expected {\"sessions\": [...]}");
@@ -134,15 +172,12 @@ public final class SeedFileLoader {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         parser.nextToken();
-        if (!field.equals("sessions")) {
-          problems.add(shown(field) + ": unknown field, expected \"sessions\"");
-          parser.skipChildren();
-        } else if (seen) {
-          problems.add("sessions: given twice");
-          parser.skipChildren();
-        } else {
+        if (field.equals("sessions")) {
           seen = true;
           readSessions();
+        } else {
+          problems.add(shown(field) + ": unknown field, expected \"sessions\"");
+          parser.skipChildren();
         }
       }
       if (!seen) {
@@ -153,7 +188,7 @@ public final class SeedFileLoader {
       }
     }
 
-    private void readSessions() throws JsonException {
+    private void readSessions() throws IOException {
       if (parser.currentToken() != JsonToken.START_ARRAY) {
         problems.add("sessions: not a list");
         parser.skipChildren();
@@ -165,7 +200,7 @@ public final class SeedFileLoader {
       }
     }
 
-    private void readSession(String path) throws JsonException {
+    private void readSession(String path) throws IOException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         problems.add(path + ": not an object");
         parser.skipChildren();
@@ -189,11 +224,7 @@ public final class SeedFileLoader {
           parser.skipChildren();
           continue;
         }
-        if (!present.add(field)) {
-          problems.add(fieldPath + ": given twice");
-          parser.skipChildren();
-          continue;
-        }
+        present.add(field);
         switch (field) {
           case "token":
             token = string(fieldPath);
@@ -297,7 +328,7 @@ public final class SeedFileLoader {
     }
 
     /** The current value as a string, or null after reporting that it is not one. */
-    private String string(String path) throws JsonException {
+    private String string(String path) throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_STRING) {
         return parser.getText();
       }
@@ -307,7 +338,7 @@ public final class SeedFileLoader {
     }
 
     /** Like {@link #string}, but JSON null means the field is absent. */
-    private String optionalString(String path) throws JsonException {
+    private String optionalString(String path) throws IOException {
       return parser.currentToken() == JsonToken.VALUE_NULL ? null : string(path);
     }
 
@@ -322,7 +353,7 @@ public final class SeedFileLoader {
       return instant;
     }
 
-    private Set<String> roles(String path) throws JsonException {
+    private Set<String> roles(String path) throws IOException {
       if (parser.currentToken() != JsonToken.START_ARRAY) {
         problems.add(path + ": not a list of strings");
         parser.skipChildren();
@@ -342,7 +373,7 @@ public final class SeedFileLoader {
       return roles;
     }
 
-    private Map<String, String> attributes(String path) throws JsonException {
+    private Map<String, String> attributes(String path) throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_NULL) {
         return Map.of();
       }
@@ -361,9 +392,7 @@ public final class SeedFileLoader {
         if (value == null) {
           continue;
         }
-        if (attributes.containsKey(key)) {
-          problems.add(keyPath + ": given twice");
-        } else if (!ContextBuilder.acceptsAttribute(key, value)) {
+        if (!ContextBuilder.acceptsAttribute(key, value)) {
           problems.add(keyPath + ": " + attributeProblem(key, value));
         } else {
           attributes.put(key, value);

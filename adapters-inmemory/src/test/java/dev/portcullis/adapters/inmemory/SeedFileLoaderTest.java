@@ -174,7 +174,9 @@ class SeedFileLoaderTest {
   @Test
   void a_file_that_is_not_json_is_reported_with_the_place() {
     assertThat(problems("{\"sessions\": [\n  {\"token\" \"x\"} ]}"))
-        .containsExactly("not valid JSON at line 2, column 12");
+        .containsExactly(
+            "not valid JSON at line 2, column 12"
+                + " (a syntax error, or a name given twice in one object)");
   }
 
   @Test
@@ -246,9 +248,52 @@ class SeedFileLoaderTest {
   }
 
   @Test
-  void a_field_given_twice_is_reported() {
+  void a_field_given_twice_is_reported_with_the_place() {
     assertThat(problems(session("\"expiresAt\": \"2030-01-01T00:00:00Z\", \"principalId\": \"b\"")))
-        .containsExactly("sessions[0].principalId: given twice");
+        .containsExactly(
+            "not valid JSON at line 1, column 144"
+                + " (a syntax error, or a name given twice in one object)");
+  }
+
+  @Test
+  void an_attribute_given_twice_is_reported_with_the_place() {
+    assertThat(problems(withAttributes("{\"tenant\": \"acme\", \"tenant\": \"evil\"}")))
+        .singleElement()
+        .asString()
+        .startsWith("not valid JSON at line 1, column ");
+  }
+
+  @Test
+  void a_seed_file_in_utf16_is_refused() {
+    byte[] utf16 =
+        session("\"expiresAt\": \"2030-01-01T00:00:00Z\"").getBytes(StandardCharsets.UTF_16LE);
+
+    SeedFileException e =
+        catchThrowableOfType(
+            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(utf16), NAME));
+
+    assertThat(e.problems()).singleElement().asString().startsWith("not valid JSON at line 1");
+  }
+
+  @Test
+  void ill_formed_utf8_is_reported_even_where_a_lenient_decoder_reads_a_letter() {
+    // Arrange: C1 A1 is an overlong encoding of 'a', which Jackson alone would read as one.
+    byte[] json =
+        session("\"expiresAt\": \"2030-01-01T00:00:00Z\"").getBytes(StandardCharsets.UTF_8);
+    int at = new String(json, StandardCharsets.UTF_8).indexOf("alice");
+    byte[] overlong = new byte[json.length + 1];
+    System.arraycopy(json, 0, overlong, 0, at);
+    overlong[at] = (byte) 0xC1;
+    overlong[at + 1] = (byte) 0xA1;
+    System.arraycopy(json, at + 1, overlong, at + 2, json.length - at - 1);
+
+    // Act
+    SeedFileException e =
+        catchThrowableOfType(
+            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(overlong), NAME));
+
+    // Assert
+    assertThat(e.problems()).containsExactly("not valid UTF-8");
   }
 
   @Test

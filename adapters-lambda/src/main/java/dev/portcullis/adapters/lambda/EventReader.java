@@ -1,17 +1,23 @@
 package dev.portcullis.adapters.lambda;
 
-import dev.portcullis.json.JsonException;
-import dev.portcullis.json.JsonReader;
-import dev.portcullis.json.JsonToken;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads an authorizer event in one pass of the pull reader, keeping only what Portcullis needs: no
- * tree, no data binding. Values of headers, cookies and parameters that no token source names are
- * skipped without being turned into strings.
+ * Reads an authorizer event in one pass of Jackson's streaming parser, keeping only what Portcullis
+ * needs: no tree, no data binding. Values of headers, cookies and parameters that no token source
+ * names are skipped without being turned into strings.
  */
 final class EventReader {
 
@@ -21,33 +27,15 @@ final class EventReader {
   /** Deepest nesting read; API Gateway's events nest five levels deep. */
   static final int MAX_DEPTH = 32;
 
-  /** The bit of {@link #wanted} for the {@code Cookie} header: above any token source's. */
+  /** The bit of a header's wanted mask for the {@code Cookie} header: above any token source's. */
   private static final long COOKIE_HEADER = 1L << 63;
 
-  /** The top-level fields read; the index of each is also its bit in {@link #seen}. */
-  private static final String[] FIELDS = {
-    "type",
-    "version",
-    "methodArn",
-    "routeArn",
-    "routeKey",
-    "authorizationToken",
-    "headers",
-    "multiValueHeaders",
-    "queryStringParameters",
-    "multiValueQueryStringParameters",
-    "cookies",
-    "requestContext"
-  };
-
-  private final JsonReader parser;
+  private final JsonParser parser;
   private final List<TokenSource> sources;
   private final boolean wantsCookies;
   private final AuthorizerEvent event;
-  // One bit per top-level field read: a field given twice makes the event unusable.
-  private int seen;
 
-  private EventReader(JsonReader parser, List<TokenSource> sources) {
+  private EventReader(JsonParser parser, List<TokenSource> sources) {
     this.parser = parser;
     this.sources = sources;
     this.event = new AuthorizerEvent(sources.size());
@@ -61,8 +49,9 @@ final class EventReader {
   /**
    * Reads one event.
    *
-   * @throws AuthorizerFailureException for an event that is missing, empty, too large, not a JSON
-   *     object, or holds a field of the wrong type; the message never quotes the event
+   * @throws AuthorizerFailureException for an event that is missing, empty, too large, not UTF-8,
+   *     not strict JSON, not a JSON object, or holds a field of the wrong type; the message never
+   *     quotes the event
    * @throws IOException only when the stream itself fails
    */
   static AuthorizerEvent read(InputStream in, List<TokenSource> sources) throws IOException {
@@ -77,27 +66,53 @@ final class EventReader {
       if (length == buffer.length) {
         if (length > MAX_EVENT_BYTES) {
           // One byte past the limit tells "larger" from "exactly at the limit"; no more is read.
-          throw AuthorizerFailureException.invalidEvent(tooLarge());
+          throw AuthorizerFailureException.invalidEvent(
+              "the event is larger than " + MAX_EVENT_BYTES + " bytes");
         }
         buffer = Arrays.copyOf(buffer, Math.min(MAX_EVENT_BYTES + 1, length * 2));
       }
     }
-    try {
-      return new EventReader(JsonReader.of(buffer, length, MAX_DEPTH), sources).readRoot();
-    } catch (JsonException e) {
-      // The reader's messages never quote the event; they are still not passed on.
+    if (!isStrictUtf8(buffer, length)) {
+      throw AuthorizerFailureException.invalidEvent("the event is not valid UTF-8");
+    }
+    try (JsonParser parser = LambdaJson.FACTORY.createParser(buffer, 0, length)) {
+      return new EventReader(parser, sources).readRoot();
+    } catch (StreamConstraintsException e) {
       throw AuthorizerFailureException.invalidEvent(
-          e.limitExceeded()
-              ? "the event nests deeper than " + MAX_DEPTH + " levels or holds an overlong number"
-              : "the event is not valid JSON");
+          "the event nests deeper than " + MAX_DEPTH + " levels or holds an overlong value");
+    } catch (JsonProcessingException e) {
+      // Jackson's message may quote the event, credential included: it is never passed on.
+      throw AuthorizerFailureException.invalidEvent(
+          "the event is not valid JSON or names a field twice in one object");
     }
   }
 
-  private static String tooLarge() {
-    return "the event is larger than " + MAX_EVENT_BYTES + " bytes";
+  /**
+   * Whether the event is UTF-8, as RFC 8259 requires, checked before Jackson 2.x parses it: its
+   * UTF-8 parser reads overlong forms (C0 AF as '/') and sequences above U+10FFFF as characters and
+   * lets encoded surrogates through in values it skips, and it reads a text whose first four bytes
+   * hold a zero as UTF-16 or UTF-32 (RFC 4627, section 3). A JSON text in UTF-8 holds no zero byte,
+   * and the JDK's decoder refuses every ill-formed sequence of RFC 3629; only its verdict is kept,
+   * so it decodes piece by piece into one small scratch buffer.
+   */
+  private static boolean isStrictUtf8(byte[] bytes, int length) {
+    for (int i = 0; i < Math.min(4, length); i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+    CharBuffer scratch = CharBuffer.allocate(256);
+    CoderResult result;
+    do {
+      scratch.clear();
+      result = decoder.decode(in, scratch, true);
+    } while (result.isOverflow());
+    return result.isUnderflow();
   }
 
-  private AuthorizerEvent readRoot() throws JsonException {
+  private AuthorizerEvent readRoot() throws IOException {
     JsonToken token = parser.nextToken();
     if (token == null) {
       throw AuthorizerFailureException.invalidEvent("the event is empty");
@@ -106,8 +121,8 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("the event is not a JSON object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      int field = topLevelField();
-      readTopLevel(field, parser.nextToken());
+      String name = parser.currentName();
+      readTopLevel(name, parser.nextToken());
     }
     if (parser.nextToken() != null) {
       throw AuthorizerFailureException.invalidEvent("the event has content after its JSON object");
@@ -115,44 +130,25 @@ final class EventReader {
     return event;
   }
 
-  /** The index in {@link #FIELDS} of the current field's name, or -1: names are not built. */
-  private int topLevelField() {
-    for (int i = 0; i < FIELDS.length; i++) {
-      if (parser.currentNameEquals(FIELDS[i])) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void readTopLevel(int field, JsonToken value) throws JsonException {
-    String name = field < 0 ? null : FIELDS[field];
-    switch (field) {
-      case 0 -> event.type = string(once(field, name), value);
-      case 1 -> event.version = string(once(field, name), value);
-      case 2 -> event.methodArn = string(once(field, name), value);
-      case 3 -> event.routeArn = string(once(field, name), value);
-      case 4 -> event.routeKey = string(once(field, name), value);
-      case 5 -> event.authorizationToken = string(once(field, name), value);
-      case 6 -> readMap(once(field, name), value, true, false);
-      case 7 -> readMap(once(field, name), value, true, true);
-      case 8 -> readMap(once(field, name), value, false, false);
-      case 9 -> readMap(once(field, name), value, false, true);
-      case 10 -> readCookieList(once(field, name), value);
-      case 11 -> readRequestContext(once(field, name), value);
+  private void readTopLevel(String name, JsonToken value) throws IOException {
+    switch (name) {
+      case "type" -> event.type = string(name, value);
+      case "version" -> event.version = string(name, value);
+      case "methodArn" -> event.methodArn = string(name, value);
+      case "routeArn" -> event.routeArn = string(name, value);
+      case "routeKey" -> event.routeKey = string(name, value);
+      case "authorizationToken" -> event.authorizationToken = string(name, value);
+      case "headers" -> readMap(name, value, true, false);
+      case "multiValueHeaders" -> readMap(name, value, true, true);
+      case "queryStringParameters" -> readMap(name, value, false, false);
+      case "multiValueQueryStringParameters" -> readMap(name, value, false, true);
+      case "cookies" -> readCookieList(name, value);
+      case "requestContext" -> readRequestContext(name, value);
       default -> parser.skipChildren();
     }
   }
 
-  private String once(int bit, String field) {
-    if ((seen & (1 << bit)) != 0) {
-      throw AuthorizerFailureException.invalidEvent("the field '" + field + "' appears twice");
-    }
-    seen |= 1 << bit;
-    return field;
-  }
-
-  private String string(String field, JsonToken value) throws JsonException {
+  private String string(String field, JsonToken value) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
       return parser.getText();
     }
@@ -164,7 +160,7 @@ final class EventReader {
 
   /** Reads headers or query parameters: name to value, or name to a list of values. */
   private void readMap(String field, JsonToken token, boolean headers, boolean multiValue)
-      throws JsonException {
+      throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
@@ -172,7 +168,7 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not an object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      long wanted = wanted(headers);
+      long wanted = wanted(headers, parser.currentName());
       JsonToken value = parser.nextToken();
       if (!multiValue) {
         mapValue(field, wanted, value);
@@ -188,30 +184,29 @@ final class EventReader {
   }
 
   /**
-   * Which token sources name the current header or parameter (bit i for source i; {@link
-   * #COOKIE_HEADER} for the {@code Cookie} header when cookies are wanted). Names are compared
-   * where they lie in the event, without being built: most names are wanted by nobody.
+   * Which token sources name this header or parameter: bit i for source i, and {@link
+   * #COOKIE_HEADER} for the {@code Cookie} header when cookies are wanted. Header names are
+   * compared ignoring ASCII case only.
    */
-  private long wanted(boolean headers) {
+  private long wanted(boolean headers, String name) {
     long wanted = 0;
     for (int i = 0; i < sources.size(); i++) {
       TokenSource source = sources.get(i);
       boolean match =
           headers
-              ? source instanceof TokenSource.Header
-                  && parser.currentNameEqualsIgnoreAsciiCase(source.name())
-              : source instanceof TokenSource.Query && parser.currentNameEquals(source.name());
+              ? source instanceof TokenSource.Header && Ascii.equalsIgnoreCase(source.name(), name)
+              : source instanceof TokenSource.Query && source.name().equals(name);
       if (match) {
         wanted |= 1L << i;
       }
     }
-    if (headers && wantsCookies && parser.currentNameEqualsIgnoreAsciiCase("Cookie")) {
+    if (headers && wantsCookies && Ascii.equalsIgnoreCase("Cookie", name)) {
       wanted |= COOKIE_HEADER;
     }
     return wanted;
   }
 
-  private void mapValue(String field, long wanted, JsonToken value) throws JsonException {
+  private void mapValue(String field, long wanted, JsonToken value) throws IOException {
     if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
       throw AuthorizerFailureException.invalidEvent(
           "the field '" + field + "' holds a value that is not a string");
@@ -220,7 +215,7 @@ final class EventReader {
       return;
     }
     // A null value of a wanted name counts as present and empty: it decides, and is refused.
-    String text = textOrEmpty(value);
+    String text = value == JsonToken.VALUE_STRING ? parser.getText() : "";
     for (int i = 0; i < sources.size(); i++) {
       if ((wanted & (1L << i)) != 0) {
         event.offer(i, text);
@@ -231,12 +226,8 @@ final class EventReader {
     }
   }
 
-  private String textOrEmpty(JsonToken value) throws JsonException {
-    return value == JsonToken.VALUE_STRING ? parser.getText() : "";
-  }
-
   /** Reads the HTTP API 2.0 {@code cookies} list. */
-  private void readCookieList(String field, JsonToken token) throws JsonException {
+  private void readCookieList(String field, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
@@ -251,13 +242,13 @@ final class EventReader {
         }
       } else if (value != JsonToken.VALUE_NULL) {
         throw AuthorizerFailureException.invalidEvent(
-            "the field 'cookies' holds a value that is not a string");
+            "the field '" + field + "' holds a value that is not a string");
       }
     }
   }
 
   /** Reads {@code requestContext.eventType} and {@code requestContext.routeKey}. */
-  private void readRequestContext(String field, JsonToken token) throws JsonException {
+  private void readRequestContext(String field, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return;
     }
@@ -265,15 +256,12 @@ final class EventReader {
       throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not an object");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      boolean eventType = parser.currentNameEquals("eventType");
-      boolean routeKey = !eventType && parser.currentNameEquals("routeKey");
+      String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (eventType) {
-        event.contextEventType = string("requestContext.eventType", value);
-      } else if (routeKey) {
-        event.contextRouteKey = string("requestContext.routeKey", value);
-      } else {
-        parser.skipChildren();
+      switch (name) {
+        case "eventType" -> event.contextEventType = string("requestContext.eventType", value);
+        case "routeKey" -> event.contextRouteKey = string("requestContext.routeKey", value);
+        default -> parser.skipChildren();
       }
     }
   }

@@ -1,9 +1,9 @@
 package dev.portcullis.adapters.lambda;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.Statement;
 import dev.portcullis.domain.port.in.Decision;
-import dev.portcullis.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -22,24 +22,24 @@ final class ResponseWriter {
       throws IOException {
     Map<String, Object> context = decision.context();
     checkScalar(context);
-    JsonWriter json = new JsonWriter(1024);
-    json.writeStartObject();
-    if (kind == EventKind.HTTP_V2 && mode == HttpResponseMode.SIMPLE) {
-      json.writeBooleanField("isAuthorized", decision.targetAllowed());
-      writeContext(json, context);
-    } else {
-      json.writeStringField("principalId", decision.principalId());
-      writePolicy(json, decision.policy());
-      writeContext(json, context);
-      if (kind.carriesUsageIdentifierKey() && decision.usageIdentifierKey().isPresent()) {
-        json.writeStringField("usageIdentifierKey", decision.usageIdentifierKey().get());
+    try (JsonGenerator json = LambdaJson.FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      if (kind == EventKind.HTTP_V2 && mode == HttpResponseMode.SIMPLE) {
+        json.writeBooleanField("isAuthorized", decision.targetAllowed());
+        writeContext(json, context);
+      } else {
+        json.writeStringField("principalId", decision.principalId());
+        writePolicy(json, decision.policy());
+        writeContext(json, context);
+        if (kind.carriesUsageIdentifierKey() && decision.usageIdentifierKey().isPresent()) {
+          json.writeStringField("usageIdentifierKey", decision.usageIdentifierKey().get());
+        }
       }
+      json.writeEndObject();
     }
-    json.writeEndObject();
-    json.writeTo(out);
   }
 
-  private static void writePolicy(JsonWriter json, PolicyDocument policy) {
+  private static void writePolicy(JsonGenerator json, PolicyDocument policy) throws IOException {
     json.writeObjectFieldStart("policyDocument");
     json.writeStringField("Version", PolicyDocument.VERSION);
     json.writeArrayFieldStart("Statement");
@@ -59,7 +59,8 @@ final class ResponseWriter {
     json.writeEndObject();
   }
 
-  private static void writeStrings(JsonWriter json, String field, List<String> values) {
+  private static void writeStrings(JsonGenerator json, String field, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);
@@ -67,7 +68,8 @@ final class ResponseWriter {
     json.writeEndArray();
   }
 
-  private static void writeContext(JsonWriter json, Map<String, Object> context) {
+  private static void writeContext(JsonGenerator json, Map<String, Object> context)
+      throws IOException {
     json.writeObjectFieldStart("context");
     for (Map.Entry<String, Object> entry : context.entrySet()) {
       Object value = entry.getValue();

@@ -12,6 +12,7 @@ import static dev.portcullis.adapters.lambda.Demo.v2Event;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,48 @@ final class BadInputs {
         cases,
         "bytes that are not UTF-8",
         concat(tokenEvent("x").substring(0, 30), new byte[] {(byte) 0xC3, (byte) 0x28}));
+    // Ill-formed UTF-8 that a lenient decoder would read as text.
+    invalid(
+        cases,
+        "an overlong encoding of a letter of the token",
+        bytesFor(tokenEvent(ADMIN_TOKEN), "admin", 0xC1, 0xA1, 'd', 'm', 'i', 'n'));
+    invalid(
+        cases,
+        "an overlong encoding of a slash in the methodArn",
+        bytesFor(tokenEvent(ADMIN_TOKEN), "/GET", 0xC0, 0xAF, 'G', 'E', 'T'));
+    invalid(
+        cases,
+        "a three-byte overlong encoding in the token",
+        bytesFor(tokenEvent(ADMIN_TOKEN), "admin", 0xE0, 0x81, 0xA1, 'd', 'm', 'i', 'n'));
+    invalid(
+        cases,
+        "a sequence above U+10FFFF in the token",
+        bytesFor(tokenEvent(ADMIN_TOKEN), "admin", 0xF4, 0x90, 0x80, 0x80));
+    invalid(
+        cases,
+        "an encoded surrogate in a field that is skipped",
+        bytesFor(tokenEvent(ADMIN_TOKEN).replace("{", "{\"note\":\"x\","), "x", 0xED, 0xA0, 0x80));
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      invalid(
+          cases,
+          "a good event encoded in " + charset,
+          tokenEvent(ADMIN_TOKEN).getBytes(Charset.forName(charset)));
+    }
+    // Names given twice.
+    invalid(
+        cases,
+        "a header named twice with the same value",
+        requestEvent(
+            object(
+                "headers",
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN,
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN)));
+    invalid(
+        cases,
+        "the requestContext given twice",
+        requestEvent(bearerHeader(ADMIN_TOKEN) + ",\"requestContext\":{},\"requestContext\":{}"));
     // The type.
     invalid(
         cases,
@@ -323,6 +366,20 @@ final class BadInputs {
 
   private static InputStream stream(String event) {
     return event == null ? null : new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The event's bytes with the first {@code target} replaced by raw bytes. */
+  private static byte[] bytesFor(String event, String target, int... replacement) {
+    int at = event.indexOf(target);
+    byte[] head = event.substring(0, at).getBytes(StandardCharsets.UTF_8);
+    byte[] tail = event.substring(at + target.length()).getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + replacement.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    for (int i = 0; i < replacement.length; i++) {
+      all[head.length + i] = (byte) replacement[i];
+    }
+    System.arraycopy(tail, 0, all, head.length + replacement.length, tail.length);
+    return all;
   }
 
   private static byte[] concat(String head, byte[] tail) {

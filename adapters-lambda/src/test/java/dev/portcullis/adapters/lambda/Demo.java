@@ -1,9 +1,7 @@
 package dev.portcullis.adapters.lambda;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.adapters.inmemory.InMemorySessionStore;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Identity;
@@ -44,7 +42,7 @@ final class Demo {
   static final List<TokenSource> EXAMPLE_SOURCES =
       TokenSource.parseList("header:Authorization,cookie:session,query:access_token");
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Demo() {}
 
@@ -98,35 +96,13 @@ final class Demo {
         clock);
   }
 
-  /** Reads a JSON file of docs/examples into maps, lists and scalars, with the streaming parser. */
+  /** Reads a JSON file of docs/examples into maps, lists and scalars. */
   static Object read(String name) {
-    try (JsonParser parser = JSON.createParser(examples().resolve(name).toFile())) {
-      parser.nextToken();
-      return value(parser);
+    try {
+      return JSON.readValue(examples().resolve(name).toFile(), Object.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Object value(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.START_OBJECT) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        parser.nextToken();
-        map.put(name, value(parser));
-      }
-      return map;
-    }
-    if (token == JsonToken.START_ARRAY) {
-      List<Object> list = new ArrayList<>();
-      while (parser.nextToken() != JsonToken.END_ARRAY) {
-        list.add(value(parser));
-      }
-      return list;
-    }
-    return token == JsonToken.VALUE_NULL ? null : parser.getText();
   }
 
   @SuppressWarnings("unchecked")

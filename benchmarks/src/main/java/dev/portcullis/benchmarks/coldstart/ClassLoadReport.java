@@ -142,7 +142,8 @@ public final class ClassLoadReport {
       {"jdk.", "JDK other"},
       {"sun.", "JDK other"},
       {"com.sun.", "JDK other"},
-      {"com.fasterxml.jackson.", "Jackson"},
+      {"com.fasterxml.jackson.core.", "Jackson core (streaming)"},
+      {"com.fasterxml.jackson.", "Jackson databind and annotations"},
       {"software.amazon.awssdk.", "AWS SDK v2"},
       {"software.amazon.eventstream.", "AWS SDK v2"},
       {"org.reactivestreams.", "SDK dependencies (reactive-streams, slf4j)"},
@@ -154,7 +155,6 @@ public final class ClassLoadReport {
       {"javax.inject.", "Dagger runtime and javax.inject"},
       {"dev.portcullis.domain.", "Portcullis domain"},
       {"dev.portcullis.adapters.", "Portcullis adapters"},
-      {"dev.portcullis.json.", "Portcullis json"},
       {"dev.portcullis.benchmarks.", "probe"},
     };
     if (name.startsWith("dev.portcullis.bootstrap.")) {

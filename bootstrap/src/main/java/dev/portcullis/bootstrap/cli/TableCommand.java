@@ -50,7 +50,8 @@ final class TableCommand implements Command {
                 () ->
                     new UsageException(
                         "PORTCULLIS_BACKENDS does not name dynamodb: there is no table to create"));
-    try (DynamoDbClient client = DynamoDbClientFactory.create(settings)) {
+    try (DynamoDbClient client =
+        DynamoDbClientFactory.create(SessionTableAdmin.settings(settings))) {
       SessionTableAdmin.TableSetup setup = new SessionTableAdmin(client, settings).createTable();
       terminal.out().println(setup.summary());
     }

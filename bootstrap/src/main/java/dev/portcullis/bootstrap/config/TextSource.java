@@ -2,6 +2,7 @@ package dev.portcullis.bootstrap.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,13 @@ record TextSource(String description, String text) {
         if (in == null) {
           throw new IllegalArgumentException("no resource '" + name + "' on the classpath");
         }
-        return new TextSource(
-            "classpath resource " + name,
-            new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
+        // Strict, as Files.readString is: ill-formed UTF-8 fails instead of being replaced.
+        String text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(in.readNBytes(MAX_BYTES)))
+                .toString();
+        return new TextSource("classpath resource " + name, text);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read classpath resource '" + name + "'");
       }

@@ -1,11 +1,14 @@
 package dev.portcullis.bootstrap.logging;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.DecisionRecord;
-import dev.portcullis.json.JsonWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +19,9 @@ import java.util.Optional;
  * never receives a token, so it can never write one.
  */
 public final class DecisionLogger implements DecisionObserver {
+
+  /** Built once; a factory is thread-safe and its generators reuse its buffers. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final PrintStream out;
   private final Clock clock;
@@ -41,8 +47,10 @@ public final class DecisionLogger implements DecisionObserver {
   @Override
   public void onDecision(DecisionRecord record) {
     try {
-      // The line and its line feed in one call, without a detour through a String.
-      line(record).writeLineTo(out);
+      ByteArrayOutputStream line = line(record);
+      line.write('\n');
+      // The line and its line feed in one write: lines of concurrent decisions never interleave.
+      line.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // unreachable: a PrintStream records failures instead
     }
@@ -50,32 +58,39 @@ public final class DecisionLogger implements DecisionObserver {
 
   /** The log line for one decision, without a line break. */
   public String format(DecisionRecord record) {
-    return line(record).toString();
-  }
-
-  private JsonWriter line(DecisionRecord record) {
-    JsonWriter g = new JsonWriter(768);
-    g.writeStartObject();
-    Instant now = clock.instant();
-    g.writeStringField("timestamp", IsoInstantWriter.format(now));
-    g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
-    g.writeStringField("message", "decision");
-    g.writeStringField("requestId", record.requestId());
-    g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
-    g.writeStringField("outcome", record.outcome());
-    g.writeStringField("reason", record.reason());
-    optional(g, "principalId", record.principalId());
-    optional(g, "tokenFp", record.fingerprintPrefix());
-    optional(g, "backend", record.backend());
-    g.writeNumberField("latencyUs", record.latencyMicros());
-    if (metrics != null) {
-      metrics.writeFields(g, record, now.toEpochMilli());
+    try {
+      return line(record).toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // unreachable: the line is written to memory
     }
-    g.writeEndObject();
-    return g;
   }
 
-  private static void optional(JsonWriter g, String field, Optional<String> value) {
+  private ByteArrayOutputStream line(DecisionRecord record) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(768);
+    try (JsonGenerator g = JSON.createGenerator(line)) {
+      g.writeStartObject();
+      Instant now = clock.instant();
+      g.writeStringField("timestamp", IsoInstantWriter.format(now));
+      g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
+      g.writeStringField("message", "decision");
+      g.writeStringField("requestId", record.requestId());
+      g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
+      g.writeStringField("outcome", record.outcome());
+      g.writeStringField("reason", record.reason());
+      optional(g, "principalId", record.principalId());
+      optional(g, "tokenFp", record.fingerprintPrefix());
+      optional(g, "backend", record.backend());
+      g.writeNumberField("latencyUs", record.latencyMicros());
+      if (metrics != null) {
+        metrics.writeFields(g, record, now.toEpochMilli());
+      }
+      g.writeEndObject();
+    }
+    return line;
+  }
+
+  private static void optional(JsonGenerator g, String field, Optional<String> value)
+      throws IOException {
     if (value.isPresent()) {
       g.writeStringField(field, value.get());
     }

@@ -1,7 +1,8 @@
 package dev.portcullis.bootstrap.logging;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.adapters.lambda.DecisionRecord;
-import dev.portcullis.json.JsonWriter;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,16 +31,13 @@ import java.util.Set;
  * appears). The principal, the token's fingerprint and the request id are never dimensions: each
  * value would be a new custom metric.
  *
- * <p><b>Why by hand.</b> AWS's client library, {@code software.amazon.cloudwatchlogs:
- * aws-embedded-metrics} 4.2.0, serialises with jackson-databind and brings jackson-datatype-jsr310,
- * jackson-annotations, slf4j-api, commons-lang3 and javatuples (3.1 MB of jars). In a fresh JVM on
- * the project's machine (11 alternating runs, C1 only, loaded 2-core host) printing one EMF line
- * took a median of 881 ms with the library against 254 ms with the jackson-core generator that
- * Portcullis then used (a JVM printing "hello": 106 ms): about 600 ms of cold start for a format
- * this small. The line is now written with the {@code json} module's writer, cheaper still. The
- * library also writes its own line with its own default dimensions, so it could not share the
- * decision log line. The format is the public specification ({@code
- * CloudWatch_Embedded_Metric_Format_Specification.html}); the tests validate every line against it.
+ * <p><b>Why not AWS's client library.</b> {@code software.amazon.cloudwatchlogs:
+ * aws-embedded-metrics} binds with jackson-databind, which the Lambda path does without, and brings
+ * jackson-datatype-jsr310, jackson-annotations, slf4j-api, commons-lang3 and javatuples; it also
+ * writes a line of its own with its own default dimensions, so it could not share the decision log
+ * line. The fields are written with Jackson's streaming generator to the public specification
+ * ({@code CloudWatch_Embedded_Metric_Format_Specification.html}); the tests validate every line
+ * against it.
  */
 public final class EmfMetrics {
 
@@ -76,7 +74,8 @@ public final class EmfMetrics {
    * Writes {@code _aws} and the metric and dimension members as fields of the object {@code g} is
    * inside. None of their names clashes with the decision log's own fields.
    */
-  public void writeFields(JsonWriter g, DecisionRecord record, long epochMillis) {
+  public void writeFields(JsonGenerator g, DecisionRecord record, long epochMillis)
+      throws IOException {
     boolean cached = !caches.isEmpty();
     g.writeObjectFieldStart("_aws");
     g.writeNumberField("Timestamp", epochMillis);
@@ -109,7 +108,7 @@ public final class EmfMetrics {
    * Opens a metric directive up to its {@code Metrics} array. The two directives differ only in
    * their dimension set: by service and outcome for decisions, by service alone for the rest.
    */
-  private static void startDirective(JsonWriter g, boolean byOutcome) {
+  private static void startDirective(JsonGenerator g, boolean byOutcome) throws IOException {
     g.writeStartObject();
     g.writeStringField("Namespace", NAMESPACE);
     g.writeArrayFieldStart("Dimensions");
@@ -123,12 +122,12 @@ public final class EmfMetrics {
     g.writeArrayFieldStart("Metrics");
   }
 
-  private static void endDirective(JsonWriter g) {
+  private static void endDirective(JsonGenerator g) throws IOException {
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private static void metric(JsonWriter g, String name, String unit) {
+  private static void metric(JsonGenerator g, String name, String unit) throws IOException {
     g.writeStartObject();
     g.writeStringField("Name", name);
     g.writeStringField("Unit", unit);

@@ -1,6 +1,5 @@
 package dev.portcullis.bootstrap.serve;
 
-import dev.portcullis.json.JsonWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +10,17 @@ import java.util.Map;
  */
 public final class EchoIntegration implements Integration {
 
+  /** The body of the answer. */
+  record Echo(String method, String path, Map<String, Object> requestContext) {}
+
   @Override
   public IntegrationResponse call(IncomingRequest request, byte[] body, AuthorizedCall call)
       throws IOException {
-    JsonWriter json = new JsonWriter(512);
-    json.writeStartObject();
-    json.writeStringField("method", request.method());
-    json.writeStringField("path", request.rawPath());
-    json.writeObjectFieldStart("requestContext");
-    json.writeFieldName("authorizer");
-    Json.writeValue(json, call.authorizerBlock());
-    json.writeEndObject();
-    json.writeEndObject();
+    Echo echo =
+        new Echo(request.method(), request.rawPath(), Map.of("authorizer", call.authorizerBlock()));
     return new IntegrationResponse(
-        200, Map.of("Content-Type", List.of("application/json")), json.toByteArray());
+        200,
+        Map.of("Content-Type", List.of("application/json")),
+        Json.MAPPER.writeValueAsBytes(echo));
   }
 }

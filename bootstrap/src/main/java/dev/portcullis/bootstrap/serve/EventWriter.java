@@ -1,6 +1,9 @@
 package dev.portcullis.bootstrap.serve;
 
-import dev.portcullis.json.JsonWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,178 +37,163 @@ final class EventWriter {
    * without a cache lets through).
    */
   byte[] write(IncomingRequest request, RouteCall route, List<String> identityValues) {
-    JsonWriter json = new JsonWriter(2048);
-    json.writeStartObject();
+    ObjectNode event = Json.MAPPER.createObjectNode();
     switch (kind) {
-      case REST_TOKEN:
-        json.writeStringField("type", "TOKEN");
-        json.writeStringField("authorizationToken", identityValues.get(0));
-        json.writeStringField("methodArn", route.arn());
-        break;
-      case HTTP_V2:
-        writeV2(json, request, route, identityValues);
-        break;
-      default:
-        writeRequest(json, request, route, identityValues);
+      case REST_TOKEN ->
+          event
+              .put("type", "TOKEN")
+              .put("authorizationToken", identityValues.get(0))
+              .put("methodArn", route.arn());
+      case HTTP_V2 -> writeV2(event, request, route, identityValues);
+      default -> writeRequest(event, request, route, identityValues);
     }
-    json.writeEndObject();
-    return json.toByteArray();
+    try {
+      return Json.MAPPER.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // unreachable: a tree of strings always serialises
+    }
   }
 
   /** REST REQUEST, HTTP payload 1.0 and WebSocket: single- and multi-value maps. */
   private void writeRequest(
-      JsonWriter json, IncomingRequest request, RouteCall route, List<String> identityValues) {
+      ObjectNode event, IncomingRequest request, RouteCall route, List<String> identityValues) {
     boolean webSocket = kind == ApiKind.WEBSOCKET;
-    json.writeStringField("type", "REQUEST");
+    event.put("type", "REQUEST");
     if (kind == ApiKind.HTTP_V1) {
-      json.writeStringField("version", "1.0");
+      event.put("version", "1.0");
     }
-    json.writeStringField("methodArn", route.arn());
+    event.put("methodArn", route.arn());
     if (kind == ApiKind.HTTP_V1) {
       String joined = String.join(",", present(identityValues));
-      json.writeStringField("identitySource", joined);
-      json.writeStringField("authorizationToken", joined);
+      event.put("identitySource", joined);
+      event.put("authorizationToken", joined);
     }
     if (!webSocket) {
-      json.writeStringField("resource", request.rawPath());
-      json.writeStringField("path", request.rawPath());
-      json.writeStringField("httpMethod", request.method());
+      event.put("resource", request.rawPath());
+      event.put("path", request.rawPath());
+      event.put("httpMethod", request.method());
     }
     Map<String, List<String>> headers = gatewayHeaders(request);
-    json.writeObjectFieldStart("headers");
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      List<String> values = header.getValue();
-      json.writeStringField(
-          IncomingRequest.titleCase(header.getKey()), values.get(values.size() - 1));
-    }
-    json.writeEndObject();
-    json.writeObjectFieldStart("multiValueHeaders");
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      writeList(json, IncomingRequest.titleCase(header.getKey()), header.getValue());
-    }
-    json.writeEndObject();
+    ObjectNode single = event.putObject("headers");
+    headers.forEach(
+        (name, values) ->
+            single.put(IncomingRequest.titleCase(name), values.get(values.size() - 1)));
+    ObjectNode multi = event.putObject("multiValueHeaders");
+    headers.forEach((name, values) -> putList(multi, IncomingRequest.titleCase(name), values));
     QueryString query = request.query();
     if (query.isEmpty()) {
-      json.writeNullField("queryStringParameters");
-      json.writeNullField("multiValueQueryStringParameters");
+      event.putNull("queryStringParameters");
+      event.putNull("multiValueQueryStringParameters");
     } else {
-      json.writeObjectFieldStart("queryStringParameters");
-      for (String name : query.parameters().keySet()) {
-        json.writeStringField(name, query.last(name));
-      }
-      json.writeEndObject();
-      json.writeObjectFieldStart("multiValueQueryStringParameters");
-      for (Map.Entry<String, List<String>> parameter : query.parameters().entrySet()) {
-        writeList(json, parameter.getKey(), parameter.getValue());
-      }
-      json.writeEndObject();
+      ObjectNode last = event.putObject("queryStringParameters");
+      query.parameters().keySet().forEach(name -> last.put(name, query.last(name)));
+      ObjectNode all = event.putObject("multiValueQueryStringParameters");
+      query.parameters().forEach((name, values) -> putList(all, name, values));
     }
     if (!webSocket) {
-      json.writeObjectFieldStart("pathParameters");
-      json.writeEndObject();
+      event.putObject("pathParameters");
     }
-    json.writeObjectFieldStart("stageVariables");
-    json.writeEndObject();
-    json.writeObjectFieldStart("requestContext");
+    event.putObject("stageVariables");
+    ObjectNode context = event.putObject("requestContext");
     if (webSocket) {
-      writeWebSocketContext(json, request);
+      writeWebSocketContext(context, request);
     } else {
-      writeRestContext(json, request);
+      writeRestContext(context, request);
     }
-    json.writeEndObject();
   }
 
-  private void writeRestContext(JsonWriter json, IncomingRequest request) {
-    json.writeStringField("path", api.stagePath(request.rawPath()));
-    json.writeStringField("accountId", api.account());
-    json.writeStringField("resourceId", resourceId(request.rawPath()));
-    json.writeStringField("stage", api.stage());
-    json.writeStringField("domainPrefix", api.apiId());
-    json.writeStringField("requestId", request.requestId());
-    json.writeStringField("extendedRequestId", request.requestId());
-    json.writeStringField("requestTime", REQUEST_TIME.format(request.receivedAt()));
-    json.writeNumberField("requestTimeEpoch", request.receivedAt().toEpochMilli());
-    json.writeStringField("protocol", request.protocol());
-    json.writeObjectFieldStart("identity");
-    json.writeNullField("apiKey");
-    json.writeStringField("sourceIp", request.sourceIp());
-    json.writeStringField("userAgent", request.lastHeader("user-agent"));
-    json.writeEndObject();
-    json.writeStringField("domainName", api.domainName());
-    json.writeStringField("resourcePath", request.rawPath());
-    json.writeStringField("httpMethod", request.method());
-    json.writeStringField("apiId", api.apiId());
+  private void writeRestContext(ObjectNode context, IncomingRequest request) {
+    context
+        .put("path", api.stagePath(request.rawPath()))
+        .put("accountId", api.account())
+        .put("resourceId", resourceId(request.rawPath()))
+        .put("stage", api.stage())
+        .put("domainPrefix", api.apiId())
+        .put("requestId", request.requestId())
+        .put("extendedRequestId", request.requestId())
+        .put("requestTime", REQUEST_TIME.format(request.receivedAt()))
+        .put("requestTimeEpoch", request.receivedAt().toEpochMilli())
+        .put("protocol", request.protocol());
+    context
+        .putObject("identity")
+        .putNull("apiKey")
+        .put("sourceIp", request.sourceIp())
+        .put("userAgent", request.lastHeader("user-agent"));
+    context
+        .put("domainName", api.domainName())
+        .put("resourcePath", request.rawPath())
+        .put("httpMethod", request.method())
+        .put("apiId", api.apiId());
   }
 
-  private void writeWebSocketContext(JsonWriter json, IncomingRequest request) {
+  private void writeWebSocketContext(ObjectNode context, IncomingRequest request) {
     long epoch = request.receivedAt().toEpochMilli();
-    json.writeStringField("routeKey", "$connect");
-    json.writeStringField("eventType", "CONNECT");
-    json.writeStringField("extendedRequestId", request.requestId());
-    json.writeStringField("requestTime", REQUEST_TIME.format(request.receivedAt()));
-    json.writeStringField("messageDirection", "IN");
-    json.writeStringField("stage", api.stage());
-    json.writeNumberField("connectedAt", epoch);
-    json.writeNumberField("requestTimeEpoch", epoch);
-    json.writeObjectFieldStart("identity");
-    json.writeStringField("sourceIp", request.sourceIp());
-    json.writeEndObject();
-    json.writeStringField("requestId", request.requestId());
-    json.writeStringField("domainName", api.domainName());
-    json.writeStringField("connectionId", "conn-" + request.requestId());
-    json.writeStringField("apiId", api.apiId());
+    context
+        .put("routeKey", "$connect")
+        .put("eventType", "CONNECT")
+        .put("extendedRequestId", request.requestId())
+        .put("requestTime", REQUEST_TIME.format(request.receivedAt()))
+        .put("messageDirection", "IN")
+        .put("stage", api.stage())
+        .put("connectedAt", epoch)
+        .put("requestTimeEpoch", epoch);
+    context.putObject("identity").put("sourceIp", request.sourceIp());
+    context
+        .put("requestId", request.requestId())
+        .put("domainName", api.domainName())
+        .put("connectionId", "conn-" + request.requestId())
+        .put("apiId", api.apiId());
   }
 
   /**
    * HTTP payload 2.0: lower-case headers joined with commas, a cookies list, raw path and query.
    */
   private void writeV2(
-      JsonWriter json, IncomingRequest request, RouteCall route, List<String> identityValues) {
+      ObjectNode event, IncomingRequest request, RouteCall route, List<String> identityValues) {
     String stagePath = api.stagePath(request.rawPath());
-    json.writeStringField("version", "2.0");
-    json.writeStringField("type", "REQUEST");
-    json.writeStringField("routeArn", route.arn());
-    writeList(json, "identitySource", present(identityValues));
-    json.writeStringField("routeKey", route.routeKey());
-    json.writeStringField("rawPath", stagePath);
-    json.writeStringField("rawQueryString", request.query().raw());
+    event.put("version", "2.0").put("type", "REQUEST").put("routeArn", route.arn());
+    putList(event, "identitySource", present(identityValues));
+    event
+        .put("routeKey", route.routeKey())
+        .put("rawPath", stagePath)
+        .put("rawQueryString", request.query().raw());
     List<String> cookies = cookies(request);
     if (!cookies.isEmpty()) {
-      writeList(json, "cookies", cookies);
+      putList(event, "cookies", cookies);
     }
-    json.writeObjectFieldStart("headers");
-    for (Map.Entry<String, List<String>> header : gatewayHeaders(request).entrySet()) {
-      if (!header.getKey().equals("cookie")) {
-        json.writeStringField(header.getKey(), String.join(",", header.getValue()));
-      }
-    }
-    json.writeEndObject();
+    ObjectNode headers = event.putObject("headers");
+    gatewayHeaders(request)
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("cookie")) {
+                headers.put(name, String.join(",", values));
+              }
+            });
     QueryString query = request.query();
     if (!query.isEmpty()) {
-      json.writeObjectFieldStart("queryStringParameters");
-      for (String name : query.parameters().keySet()) {
-        json.writeStringField(name, query.joined(name));
-      }
-      json.writeEndObject();
+      ObjectNode parameters = event.putObject("queryStringParameters");
+      query.parameters().keySet().forEach(name -> parameters.put(name, query.joined(name)));
     }
-    json.writeObjectFieldStart("requestContext");
-    json.writeStringField("accountId", api.account());
-    json.writeStringField("apiId", api.apiId());
-    json.writeStringField("domainName", api.domainName());
-    json.writeStringField("domainPrefix", api.apiId());
-    json.writeObjectFieldStart("http");
-    json.writeStringField("method", request.method());
-    json.writeStringField("path", stagePath);
-    json.writeStringField("protocol", request.protocol());
-    json.writeStringField("sourceIp", request.sourceIp());
-    json.writeStringField("userAgent", request.joinedHeader("user-agent"));
-    json.writeEndObject();
-    json.writeStringField("requestId", request.requestId());
-    json.writeStringField("routeKey", route.routeKey());
-    json.writeStringField("stage", api.stage());
-    json.writeStringField("time", REQUEST_TIME.format(request.receivedAt()));
-    json.writeNumberField("timeEpoch", request.receivedAt().toEpochMilli());
-    json.writeEndObject();
+    ObjectNode context =
+        event
+            .putObject("requestContext")
+            .put("accountId", api.account())
+            .put("apiId", api.apiId())
+            .put("domainName", api.domainName())
+            .put("domainPrefix", api.apiId());
+    context
+        .putObject("http")
+        .put("method", request.method())
+        .put("path", stagePath)
+        .put("protocol", request.protocol())
+        .put("sourceIp", request.sourceIp())
+        .put("userAgent", request.joinedHeader("user-agent"));
+    context
+        .put("requestId", request.requestId())
+        .put("routeKey", route.routeKey())
+        .put("stage", api.stage())
+        .put("time", REQUEST_TIME.format(request.receivedAt()))
+        .put("timeEpoch", request.receivedAt().toEpochMilli());
   }
 
   /**
@@ -249,12 +237,9 @@ final class EventWriter {
     return present;
   }
 
-  private static void writeList(JsonWriter json, String field, List<String> values) {
-    json.writeArrayFieldStart(field);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
+  private static void putList(ObjectNode parent, String field, List<String> values) {
+    ArrayNode list = parent.putArray(field);
+    values.forEach(list::add);
   }
 
   /** A stable six-character resource id per path, as REST APIs give every resource one. */

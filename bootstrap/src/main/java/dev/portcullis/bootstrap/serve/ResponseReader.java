@@ -1,10 +1,10 @@
 package dev.portcullis.bootstrap.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.domain.policy.Effect;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.Statement;
-import dev.portcullis.json.JsonException;
-import dev.portcullis.json.JsonReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an authorizer's response with the {@code json} module's pull reader, and checks it the way
- * API Gateway does: {@code principalId} and {@code policyDocument} for IAM answers (each {@code
- * Action} and {@code Resource} a string or a list of strings, {@code Effect} {@code Allow} or
- * {@code Deny}), scalar context values except on HTTP payload 2.0, and a boolean {@code
- * isAuthorized} for simple answers.
+ * Reads an authorizer's response into plain values with the gateway's {@link Json#MAPPER}, and
+ * checks it the way API Gateway does: {@code principalId} and {@code policyDocument} for IAM
+ * answers (each {@code Action} and {@code Resource} a string or a list of strings, {@code Effect}
+ * {@code Allow} or {@code Deny}), scalar context values except on HTTP payload 2.0, and a boolean
+ * {@code isAuthorized} for simple answers.
  */
 final class ResponseReader {
 
@@ -28,23 +28,20 @@ final class ResponseReader {
    * @throws MalformedResponseException when API Gateway would refuse the answer (500)
    */
   static AuthorizerResponse read(byte[] response, ApiKind kind, boolean simple) {
-    Object root;
+    JsonNode root;
     try {
-      JsonReader parser = JsonReader.of(response, response.length, Json.MAX_DEPTH);
-      if (parser.nextToken() == null) {
-        throw new MalformedResponseException("the response is empty");
-      }
-      root = Json.readValue(parser);
-      if (parser.nextToken() != null) {
-        throw new MalformedResponseException("the response has content after its JSON value");
-      }
-    } catch (JsonException e) {
+      root = Json.MAPPER.readTree(response);
+    } catch (IOException e) {
+      // Jackson's message may quote the response: it is not passed on.
       throw new MalformedResponseException("the response is not valid JSON");
     }
-    if (!(root instanceof Map)) {
+    if (root.isMissingNode()) {
+      throw new MalformedResponseException("the response is empty");
+    }
+    if (!root.isObject()) {
       throw new MalformedResponseException("the response is not a JSON object");
     }
-    Map<?, ?> object = (Map<?, ?>) root;
+    Map<String, Object> object = Json.MAPPER.convertValue(root, Json.PLAIN_OBJECT);
     Map<String, Object> context = context(object.get("context"), kind == ApiKind.HTTP_V2);
     if (simple) {
       Object authorized = object.get("isAuthorized");

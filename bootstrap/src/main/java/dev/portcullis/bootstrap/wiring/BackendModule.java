@@ -16,11 +16,9 @@ import dev.portcullis.domain.port.out.SessionStore;
 import dev.portcullis.domain.service.CachingIdentityResolver;
 import dev.portcullis.domain.service.SessionAdministrationService;
 import dev.portcullis.domain.service.SessionIdentityResolver;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Named;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -37,14 +35,15 @@ final class BackendModule {
   @Provides
   @Singleton
   static InMemorySessionStore memoryStore(Configuration configuration, Clock clock) {
-    // An if, not Optional.map/orElseGet: cold start, no lambda (the first costs about 8 ms).
-    Optional<Path> file = configuration.sessionsFile();
-    return file.isPresent() ? InMemoryBackend.load(file.get(), clock) : new InMemorySessionStore();
+    return configuration
+        .sessionsFile()
+        .map(file -> InMemoryBackend.load(file, clock))
+        .orElseGet(InMemorySessionStore::new);
   }
 
   /**
-   * Built only when the chain names dynamodb. It reads with one signed {@code GetItem} and no SDK
-   * client, whose build is the costliest part of init; the client is built on the first write.
+   * Built only when the chain names dynamodb: the store and its one SDK client, built once with the
+   * component, serve every read and write of the process.
    */
   @Provides
   @Singleton
@@ -103,14 +102,14 @@ final class BackendModule {
   }
 
   private static Backend firstSessionBackend(List<Backend> backends) {
-    // A loop, not a stream: cold start, the first stream pipeline costs about 11 ms.
-    for (Backend backend : backends) {
-      if (backend != Backend.JWT) {
-        return backend;
-      }
-    }
-    throw new IllegalStateException(
-        "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory or dynamodb");
+    return backends.stream()
+        .filter(backend -> backend != Backend.JWT)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory or"
+                        + " dynamodb"));
   }
 
   private static IdentityResolver cached(

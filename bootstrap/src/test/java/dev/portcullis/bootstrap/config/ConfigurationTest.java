@@ -130,6 +130,26 @@ class ConfigurationTest {
   }
 
   @Test
+  void a_role_given_twice_is_refused_with_the_place() {
+    Map<String, String> env =
+        Map.of("PORTCULLIS_RULES", "{\"roles\": {\"admin\": [\"* /*\"], \"admin\": []}}");
+
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .hasMessageContaining(
+            "PORTCULLIS_RULES (inline JSON): not valid JSON at line 1, column 38"
+                + " (a syntax error, or a name given twice in one object)");
+  }
+
+  @Test
+  void rules_nested_too_deep_are_refused() {
+    Map<String, String> env =
+        Map.of("PORTCULLIS_RULES", "{\"x\": " + "[".repeat(40) + "]".repeat(40) + "}");
+
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .hasMessageContaining("PORTCULLIS_RULES (inline JSON): nests deeper than 32 levels");
+  }
+
+  @Test
   void a_missing_rules_file_is_named() {
     Map<String, String> env = Map.of("PORTCULLIS_RULES", "file:/no/such/rules.json");
 

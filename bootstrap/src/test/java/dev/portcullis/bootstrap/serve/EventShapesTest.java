@@ -2,8 +2,7 @@ package dev.portcullis.bootstrap.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.json.JsonException;
-import dev.portcullis.json.JsonReader;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -183,13 +182,10 @@ class EventShapesTest {
     };
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(byte[] json) {
     try {
-      JsonReader parser = JsonReader.of(json, json.length, Json.MAX_DEPTH);
-      parser.nextToken();
-      return (Map<String, Object>) Json.readValue(parser);
-    } catch (JsonException e) {
+      return Json.MAPPER.readValue(json, Json.PLAIN_OBJECT);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

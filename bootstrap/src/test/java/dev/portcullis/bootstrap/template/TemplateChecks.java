@@ -113,6 +113,7 @@ final class TemplateChecks {
     problems.addAll(references(t));
     problems.addAll(authorizers(t));
     problems.addAll(outputs(t));
+    problems.addAll(DirectIntegrationChecks.all(t));
     return problems;
   }
 

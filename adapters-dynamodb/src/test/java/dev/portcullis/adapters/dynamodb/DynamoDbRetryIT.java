@@ -8,42 +8,36 @@ import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The reader retries what the SDK's standard strategy retries (throttling, server errors) within
- * {@code maxAttempts}, gives up on any other refusal at once, and reports each with the SDK store's
- * message; the answers that a local server cannot be made to give come from {@link ScriptedFront}.
+ * The store's calls are retried as its client is configured: throttling and server errors within
+ * {@code maxAttempts}, any other refusal not at all, each failure reported with its cause. The
+ * answers that a local server cannot be made to give come from {@link ScriptedFront}.
  */
-class ReaderRetryIT {
+class DynamoDbRetryIT {
 
   @RegisterExtension static final LocalDynamoDb SERVER = LocalDynamoDb.chosen();
 
   private static String table;
   private static Session session;
 
+  private final List<DynamoDbClient> clients = new ArrayList<>();
+
   @BeforeAll
   static void storeOneSession() {
     table = SERVER.newTable();
-    Instant issued = Instant.parse("2040-06-01T12:00:00Z");
-    session =
-        new Session(
-            Credential.parse("pcs_" + UUID.randomUUID()).orElseThrow().fingerprint(),
-            new Identity(
-                "retry-" + UUID.randomUUID(),
-                Set.of("reader"),
-                Map.of(),
-                issued.plusSeconds(3600),
-                "dynamodb"),
-            issued,
-            Optional.empty());
+    session = newSession();
     new DynamoDbSessionStore(SERVER.client(), SERVER.settings(table)).create(session);
   }
 
@@ -53,7 +47,7 @@ class ReaderRetryIT {
         new ScriptedFront(
             SERVER.endpoint(),
             List.of(new ScriptedFront.Failure(400, "ProvisionedThroughputExceededException")))) {
-      assertThat(reader(front, 2).find(session.fingerprint())).contains(session);
+      assertThat(store(front, 2).find(session.fingerprint())).contains(session);
       assertThat(front.requests()).isEqualTo(2);
     }
   }
@@ -63,7 +57,7 @@ class ReaderRetryIT {
     try (ScriptedFront front =
         new ScriptedFront(
             SERVER.endpoint(), List.of(new ScriptedFront.Failure(500, "InternalServerError")))) {
-      assertThat(reader(front, 2).find(session.fingerprint())).contains(session);
+      assertThat(store(front, 2).find(session.fingerprint())).contains(session);
       assertThat(front.requests()).isEqualTo(2);
     }
   }
@@ -73,7 +67,7 @@ class ReaderRetryIT {
     ScriptedFront.Failure throttled = new ScriptedFront.Failure(400, "ThrottlingException");
     try (ScriptedFront front =
         new ScriptedFront(SERVER.endpoint(), List.of(throttled, throttled, throttled))) {
-      assertThatThrownBy(() -> reader(front, 3).find(session.fingerprint()))
+      assertThatThrownBy(() -> store(front, 3).find(session.fingerprint()))
           .isInstanceOf(BackendUnavailableException.class)
           .hasMessageEndingWith("was throttled (ThrottlingException)");
       assertThat(front.requests()).isEqualTo(3);
@@ -85,7 +79,7 @@ class ReaderRetryIT {
     ScriptedFront.Failure unavailable = new ScriptedFront.Failure(503, "ServiceUnavailable");
     try (ScriptedFront front =
         new ScriptedFront(SERVER.endpoint(), List.of(unavailable, unavailable))) {
-      assertThatThrownBy(() -> reader(front, 2).find(session.fingerprint()))
+      assertThatThrownBy(() -> store(front, 2).find(session.fingerprint()))
           .isInstanceOf(BackendUnavailableException.class)
           .hasMessageContaining("failed with a server error 503 (ServiceUnavailable)");
     }
@@ -96,7 +90,7 @@ class ReaderRetryIT {
     try (ScriptedFront front =
         new ScriptedFront(
             SERVER.endpoint(), List.of(new ScriptedFront.Failure(400, "AccessDeniedException")))) {
-      assertThatThrownBy(() -> reader(front, 3).find(session.fingerprint()))
+      assertThatThrownBy(() -> store(front, 3).find(session.fingerprint()))
           .isInstanceOf(BackendUnavailableException.class)
           .hasMessageContaining(
               "was refused with 400 (AccessDeniedException): scripted AccessDeniedException");
@@ -104,9 +98,46 @@ class ReaderRetryIT {
     }
   }
 
-  private static DynamoDbSessionStore reader(ScriptedFront front, int maxAttempts) {
+  @Test
+  void a_throttled_write_is_retried_and_stores_the_session() throws Exception {
+    Session fresh = newSession();
+    try (ScriptedFront front =
+        new ScriptedFront(
+            SERVER.endpoint(), List.of(new ScriptedFront.Failure(400, "ThrottlingException")))) {
+      assertThat(store(front, 2).create(fresh)).isTrue();
+      assertThat(front.requests()).isEqualTo(2);
+    }
+    assertThat(
+            new DynamoDbSessionStore(SERVER.client(), SERVER.settings(table))
+                .find(fresh.fingerprint()))
+        .contains(fresh);
+  }
+
+  @AfterEach
+  void closeClients() {
+    clients.forEach(DynamoDbClient::close);
+  }
+
+  private static Session newSession() {
+    Instant issued = Instant.parse("2040-06-01T12:00:00Z");
+    return new Session(
+        Credential.parse("pcs_" + UUID.randomUUID()).orElseThrow().fingerprint(),
+        new Identity(
+            "retry-" + UUID.randomUUID(),
+            Set.of("reader"),
+            Map.of(),
+            issued.plusSeconds(3600),
+            "dynamodb"),
+        issued,
+        Optional.empty());
+  }
+
+  /** A store with its own client, sending through {@code front}. */
+  private DynamoDbSessionStore store(ScriptedFront front, int maxAttempts) {
     DynamoDbSettings settings =
         SERVER.settings(table).withEndpointOverride(front.endpoint()).withMaxAttempts(maxAttempts);
-    return DynamoDbSessionStore.create(settings, LocalDynamoDb.testCredentials(), Map.of());
+    DynamoDbClient client = SERVER.newClient(settings);
+    clients.add(client);
+    return new DynamoDbSessionStore(client, settings);
   }
 }
