@@ -56,13 +56,16 @@ public final class AnswerLimits {
   public static final int LONGEST_API_ID = 10;
 
   /**
-   * 128 characters: a stage name's maximum ("Maximum length is 128 characters",
-   * https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html).
+   * 32 characters: the longest stage name the rules are checked for. API Gateway allows up to 128
+   * ("Maximum length is 128 characters",
+   * https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html), but holding every role to a
+   * 128-character stage would leave room for a third fewer grants for names nobody uses; on a
+   * longer stage, {@link #requireFits} is the check that holds.
    */
-  public static final int LONGEST_STAGE = 128;
+  public static final int LONGEST_STAGE = 32;
 
   /**
-   * A target whose API and stage prefix is as long as the bounds above allow (195 characters): the
+   * A target whose API and stage prefix is as long as the bounds above allow (99 characters): the
    * worst case rules are checked against. Its route does not matter, since no policy depends on it.
    */
   public static final RouteTarget LONGEST_TARGET =

@@ -60,9 +60,9 @@ class AnswerLimitsTest {
   }
 
   @Test
-  void the_longest_prefix_is_195_characters_from_the_documented_maximum_of_each_part() {
+  void the_longest_prefix_is_99_characters_from_the_bound_of_each_part() {
     assertThat(AnswerLimits.LONGEST_TARGET.stagePrefix())
-        .hasSize(195)
+        .hasSize(99)
         .startsWith("arn:aws-us-gov:execute-api:");
   }
 

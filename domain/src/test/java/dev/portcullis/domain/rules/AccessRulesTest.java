@@ -227,7 +227,7 @@ class AccessRulesTest {
     // Arrange: "*" alone fits, and so does "r" alone, but not the two together.
     List<String> many = new ArrayList<>();
     List<String> more = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 20; i++) {
       many.add("GET /a" + i + "/*");
       more.add("GET /b" + i + "/*");
     }
@@ -248,7 +248,7 @@ class AccessRulesTest {
     // Arrange
     List<String> a = new ArrayList<>();
     List<String> b = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 20; i++) {
       a.add("GET /a" + i + "/*");
       b.add("GET /b" + i + "/*");
     }
