@@ -59,8 +59,8 @@ public final class AnswerLimits {
    * 32 characters: the longest stage name the rules are checked for. API Gateway allows up to 128
    * ("Maximum length is 128 characters",
    * https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html), but holding every role to a
-   * 128-character stage would leave room for a third fewer grants for names nobody uses; on a
-   * longer stage, {@link #requireFits} is the check that holds.
+   * 128-character stage would leave room for little more than half the grants, for names few use;
+   * on a longer stage, {@link #requireFits} is the check that holds.
    */
   public static final int LONGEST_STAGE = 32;
 
