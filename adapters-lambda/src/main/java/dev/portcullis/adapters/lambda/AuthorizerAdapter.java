@@ -48,7 +48,8 @@ public final class AuthorizerAdapter {
    *
    * @throws UnauthorizedException when the caller is not authenticated: message {@code
    *     Unauthorized}
-   * @throws AuthorizerFailureException when the event is unusable or a backend cannot answer
+   * @throws AuthorizerFailureException when the event is unusable, a backend cannot answer, or the
+   *     answer would be larger than API Gateway accepts (nothing is written then)
    * @throws IOException when the event or response stream itself fails
    */
   public void handle(InputStream event, OutputStream response, String requestId)

@@ -139,6 +139,7 @@ final class AuthorizerEvent {
    * once per event, though {@link #kind} and {@link #target} both look at it: this is the hot path.
    */
   private RouteTarget parsed(String arn) {
+    // By reference: both callers pass the very string the reader stored in a field.
     if (arn != parsedArn) {
       parsedArn = arn;
       try {

@@ -659,6 +659,54 @@ class AuthorizerAdapterTest {
     }
   }
 
+  /** Priming for a SnapStart snapshot: every path warmed, nobody decided for. */
+  @Nested
+  class Priming {
+
+    @Test
+    void primingReadsEveryKindAndWritesBothShapesWithoutTheUseCaseOrTheObserver()
+        throws IOException {
+      List<DecisionRecord> records = new ArrayList<>();
+      AuthorizeUseCase untouchable =
+          request -> {
+            throw new AssertionError("priming asked the use case");
+          };
+      AuthorizerAdapter adapter =
+          new AuthorizerAdapter(
+              untouchable,
+              new AdapterSettings(Demo.EXAMPLE_SOURCES, HttpResponseMode.IAM),
+              records::add,
+              () -> 0L);
+
+      PrimingReport report = adapter.prime();
+
+      assertThat(report.kindsRead()).containsExactly(EventKind.values());
+      assertThat(report.answerBytes())
+          .containsOnlyKeys(HttpResponseMode.IAM, HttpResponseMode.SIMPLE)
+          .allSatisfy((mode, bytes) -> assertThat(bytes).isPositive());
+      assertThat(records).isEmpty();
+    }
+
+    @Test
+    void theTokenInThePrimingEventsIsUnknownBeforeAndAfterPriming() throws IOException {
+      AuthorizeUseCase world = Demo.useCase();
+      AdapterSettings settings = new AdapterSettings(Demo.EXAMPLE_SOURCES, HttpResponseMode.IAM);
+      Harness harness = new Harness(world, settings);
+      String event = tokenEvent(PrimingInputs.TOKEN);
+
+      Harness.Run before = harness.run(event);
+      new AuthorizerAdapter(world, settings, r -> {}, () -> 0L).prime();
+      Harness.Run after = harness.run(event);
+
+      assertThat(List.of(before, after))
+          .allSatisfy(
+              run -> {
+                assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class);
+                assertThat(run.record().reason()).isEqualTo("not_found");
+              });
+    }
+  }
+
   /** The limit on how much of an event is read. */
   @Nested
   class EventSize {
