@@ -1,18 +1,30 @@
 package dev.portcullis.bootstrap;
 
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
+import dev.portcullis.adapters.lambda.PrimingReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * Primes the authorizer before a SnapStart snapshot: one decision through the whole path, for a
- * token that no backend knows, so that the snapshot holds loaded classes, a built policy engine
- * and, with DynamoDB, a connected client that has made one GetItem. Without SnapStart it never
- * runs.
+ * Primes the authorizer before a SnapStart snapshot, so that the snapshot holds loaded classes, a
+ * built policy engine and, with DynamoDB, a connected client that has made one GetItem through the
+ * Enhanced Client:
+ *
+ * <ul>
+ *   <li>the adapter reads one event of each kind (REST TOKEN and REQUEST, HTTP API 1.0 and 2.0,
+ *       WebSocket) and writes one answer of each shape (IAM policy, HTTP simple response) for a
+ *       synthetic decision into a discarded stream, deciding nothing ({@link
+ *       AuthorizerAdapter#prime()});
+ *   <li>then one whole decision runs through every backend of the chain, for a token that no
+ *       backend knows, and is refused.
+ * </ul>
+ *
+ * No identity is made that a credential could resolve to. Without SnapStart it never runs.
  */
 final class SnapStartPriming implements Resource {
 
@@ -42,18 +54,30 @@ final class SnapStartPriming implements Resource {
   }
 
   /**
-   * Runs the priming decision. Every outcome is expected and ignored: the token is unknown, and a
-   * backend that is unreachable at snapshot time must not stop the snapshot.
-   *
-   * @return the outcome's exception type, for tests
+   * What priming went through: the adapter's paths, or empty when they failed, and how the decision
+   * for the never-issued token ended (the type of what it threw, or {@code answered}).
    */
-  String prime() {
+  record Outcome(Optional<PrimingReport> paths, String decision) {}
+
+  /**
+   * Runs the priming. Every outcome is expected and ignored: the token is unknown, and a backend
+   * that is unreachable at snapshot time must not stop the snapshot.
+   */
+  Outcome prime() {
+    Optional<PrimingReport> paths;
+    try {
+      paths = Optional.of(authorizer.prime());
+    } catch (IOException | RuntimeException e) {
+      paths = Optional.empty();
+    }
+    String decision;
     try {
       authorizer.handle(
           new ByteArrayInputStream(EVENT), OutputStream.nullOutputStream(), "snapstart-priming");
-      return "answered";
+      decision = "answered";
     } catch (IOException | RuntimeException e) {
-      return e.getClass().getSimpleName();
+      decision = e.getClass().getSimpleName();
     }
+    return new Outcome(paths, decision);
   }
 }

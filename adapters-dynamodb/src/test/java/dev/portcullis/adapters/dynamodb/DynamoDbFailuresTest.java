@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Every SDK failure becomes a BackendUnavailableException whose message says what happened. */
+/**
+ * Every SDK failure becomes a BackendUnavailableException whose message says what happened and
+ * whose one-line summary names the class of the cause and where.
+ */
 class DynamoDbFailuresTest {
 
   private final DynamoDbFailures failures =
@@ -30,6 +33,8 @@ class DynamoDbFailuresTest {
             ResourceNotFoundException.builder().message("Requested resource not found").build());
 
     assertThat(e.backend()).isEqualTo("dynamodb");
+    assertThat(e.causeSummary())
+        .isEqualTo("ResourceNotFound: table portcullis-sessions in eu-west-1");
     assertThat(e)
         .hasMessage(
             "backend 'dynamodb' cannot answer: table 'portcullis-sessions' does not exist in region"
@@ -111,6 +116,91 @@ class DynamoDbFailuresTest {
             "GetItem", new IllegalArgumentException("attribute 'expiresAt' is missing"));
 
     assertThat(e).hasMessageContaining("malformed session item: attribute 'expiresAt' is missing");
+  }
+
+  @Test
+  void throttling_is_summed_up_as_throttled_with_its_code() {
+    assertThat(
+            summary(
+                service(
+                    ProvisionedThroughputExceededException.builder(),
+                    400,
+                    "ProvisionedThroughputExceededException")))
+        .isEqualTo(
+            "Throttled: GetItem on table portcullis-sessions in eu-west-1"
+                + " (ProvisionedThroughputExceededException)");
+  }
+
+  @Test
+  void both_timeouts_are_summed_up_as_timeout() {
+    assertThat(summary(ApiCallTimeoutException.create(1200)))
+        .isEqualTo("Timeout: GetItem on table portcullis-sessions in eu-west-1");
+    assertThat(summary(ApiCallAttemptTimeoutException.create(500)))
+        .isEqualTo("Timeout: GetItem on table portcullis-sessions in eu-west-1");
+  }
+
+  @Test
+  void a_refusal_of_permission_is_summed_up_as_access_denied_without_the_servers_text() {
+    assertThat(
+            summary(
+                service(
+                    DynamoDbException.builder(),
+                    400,
+                    "AccessDeniedException",
+                    "User: arn:aws:sts::123456789012:assumed-role/x is not authorized")))
+        .isEqualTo("AccessDenied: GetItem on table portcullis-sessions in eu-west-1");
+  }
+
+  @Test
+  void keys_the_service_does_not_know_or_that_expired_are_summed_up_as_such() {
+    assertThat(summary(service(DynamoDbException.builder(), 400, "UnrecognizedClientException")))
+        .isEqualTo(
+            "InvalidCredentials: GetItem on table portcullis-sessions in eu-west-1"
+                + " (UnrecognizedClientException)");
+    assertThat(summary(service(DynamoDbException.builder(), 400, "ExpiredTokenException")))
+        .isEqualTo("ExpiredCredentials: GetItem on table portcullis-sessions in eu-west-1");
+  }
+
+  @Test
+  void a_server_error_and_any_other_refusal_are_summed_up_with_status_and_code() {
+    assertThat(summary(service(DynamoDbException.builder(), 503, "ServiceUnavailable")))
+        .isEqualTo(
+            "ServerError: GetItem on table portcullis-sessions in eu-west-1"
+                + " (503 ServiceUnavailable)");
+    assertThat(summary(service(DynamoDbException.builder(), 400, "ValidationException")))
+        .isEqualTo(
+            "Refused: GetItem on table portcullis-sessions in eu-west-1"
+                + " (400 ValidationException)");
+  }
+
+  @Test
+  void a_client_failure_is_summed_up_by_what_the_connection_met() {
+    assertThat(summary(clientFailure(new java.net.UnknownHostException("dynamodb.nowhere"))))
+        .isEqualTo("UnknownHost: GetItem on table portcullis-sessions in eu-west-1");
+    assertThat(summary(clientFailure(new java.net.SocketTimeoutException("read timed out"))))
+        .isEqualTo("Timeout: GetItem on table portcullis-sessions in eu-west-1");
+    assertThat(summary(clientFailure(new IOException("stream closed"))))
+        .isEqualTo("Unreachable: GetItem on table portcullis-sessions in eu-west-1");
+  }
+
+  @Test
+  void a_malformed_row_is_summed_up_as_malformed_item() {
+    assertThat(
+            failures
+                .malformed("GetItem", new IllegalArgumentException("attribute 'x' is missing"))
+                .causeSummary())
+        .isEqualTo("MalformedItem: GetItem on table portcullis-sessions in eu-west-1");
+  }
+
+  private static SdkException clientFailure(Throwable underneath) {
+    return SdkClientException.builder()
+        .message("Unable to execute HTTP request: " + underneath.getMessage())
+        .cause(underneath)
+        .build();
+  }
+
+  private String summary(SdkException e) {
+    return failures.summarize("GetItem", e);
   }
 
   private String describe(SdkException e) {

@@ -45,6 +45,15 @@ import java.util.Set;
  * <p>Every problem of a broken file is reported at once, in one {@link SeedFileException}, each
  * under the JSON path of its field. A file that is not strict JSON (a name given twice in one
  * object included) or not UTF-8 is reported by its place alone. No message ever repeats a token.
+ *
+ * <p>A session whose {@code expiresAt} has passed is not a problem: it loads, resolves as expired
+ * (401 for its own token only) and is listed as a {@link SeedNote.Expired}. Refusing it would take
+ * the authorizer down for every caller on the day one static key expires. Its {@code issuedAt}
+ * defaults to the second before its expiry rather than to the time of loading.
+ *
+ * <p>Attributes are held to the context's byte bounds ({@link ContextBuilder#MAX_CONTEXT_BYTES},
+ * counted with {@link ContextBuilder#attributeBytes} beside the session's own principal, roles and
+ * expiry), so every attribute a loaded session holds reaches the authorizer context.
  */
 public final class SeedFileLoader {
 
@@ -71,20 +80,30 @@ public final class SeedFileLoader {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The sessions of a seed file on disk. */
-  public List<Session> read(Path file) {
+  /** The sessions of a seed file on disk, and its notes. */
+  public SeedFile readSeed(Path file) {
     String source = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, source);
+      return readSeed(in, source);
     } catch (IOException e) {
       throw new SeedFileException(
           source, List.of("cannot be read: " + e.getClass().getSimpleName()));
     }
   }
 
+  /** The sessions of a seed file read from a stream, which the caller closes, and its notes. */
+  public SeedFile readSeed(InputStream in, String displayName) {
+    return new Reading(displayName, clock.instant()).read(in);
+  }
+
+  /** The sessions of a seed file on disk. */
+  public List<Session> read(Path file) {
+    return readSeed(file).sessions();
+  }
+
   /** The sessions of a seed file read from a stream, which the caller closes. */
   public List<Session> read(InputStream in, String displayName) {
-    return new Reading(displayName, clock.instant()).read(in);
+    return readSeed(in, displayName).sessions();
   }
 
   /** A new store holding the sessions of a seed file on disk. */
@@ -115,6 +134,7 @@ public final class SeedFileLoader {
     private final List<String> problems = new ArrayList<>();
     private final Map<Fingerprint, String> tokenPaths = new HashMap<>();
     private final List<Session> sessions = new ArrayList<>();
+    private final List<SeedNote> notes = new ArrayList<>();
     private JsonParser parser;
 
     Reading(String source, Instant now) {
@@ -122,7 +142,7 @@ public final class SeedFileLoader {
       this.now = now;
     }
 
-    List<Session> read(InputStream in) {
+    SeedFile read(InputStream in) {
       try (JsonParser p = JSON.createParser(text(in))) {
         parser = p;
         readRoot();
@@ -143,7 +163,7 @@ public final class SeedFileLoader {
       if (!problems.isEmpty()) {
         throw new SeedFileException(source, problems);
       }
-      return List.copyOf(sessions);
+      return new SeedFile(sessions, notes);
     }
 
     /**
@@ -257,15 +277,8 @@ public final class SeedFileLoader {
       if (!present.contains("expiresAt")) {
         problems.add(path + ".expiresAt: missing");
       }
-      Instant issued = issuedAt != null ? issuedAt : now;
-      if (expiresAt != null && !expiresAt.isAfter(issued)) {
-        problems.add(
-            path
-                + ".expiresAt: must be after "
-                + (issuedAt != null ? "issuedAt" : "the time of loading")
-                + " ("
-                + issued
-                + ")");
+      if (issuedAt != null && expiresAt != null && !expiresAt.isAfter(issuedAt)) {
+        problems.add(path + ".expiresAt: must be after issuedAt (" + issuedAt + ")");
       }
       if (apiKey != null && !AsciiText.isVisible(apiKey, MAX_NAME_LENGTH, "")) {
         problems.add(path + ".apiKey: must be 1 to 128 visible ASCII characters");
@@ -281,7 +294,53 @@ public final class SeedFileLoader {
               expiresAt,
               InMemoryBackend.NAME,
               Optional.ofNullable(apiKey));
+      if (!checkContextBytes(path, identity)) {
+        return;
+      }
+      boolean expired = identity.isExpiredAt(now);
+      if (expired) {
+        notes.add(new SeedNote.Expired(path, principalId, expiresAt));
+      }
+      Instant issued = issuedAt != null ? issuedAt : expired ? expiresAt.minusSeconds(1) : now;
       sessions.add(new Session(credential.fingerprint(), identity, issued, Optional.empty()));
+    }
+
+    /**
+     * True when every attribute of the identity reaches its context: the attributes' bytes (as
+     * {@link ContextBuilder#attributeBytes} counts them) fit in what the context's {@value
+     * ContextBuilder#MAX_CONTEXT_BYTES} bytes leave beside this identity's principal, roles,
+     * backend and expiry. Otherwise the context would silently drop some, so it is a problem.
+     */
+    private boolean checkContextBytes(String path, Identity identity) {
+      Identity bare =
+          new Identity(
+              identity.principalId(),
+              identity.roles(),
+              Map.of(),
+              identity.expiresAt(),
+              identity.backend(),
+              identity.apiKey());
+      int left =
+          ContextBuilder.MAX_CONTEXT_BYTES
+              - ContextBuilder.contextBytes(ContextBuilder.build(bare));
+      int bytes = 0;
+      for (Map.Entry<String, String> attribute : identity.attributes().entrySet()) {
+        bytes += ContextBuilder.attributeBytes(attribute.getKey(), attribute.getValue());
+      }
+      if (bytes <= left) {
+        return true;
+      }
+      problems.add(
+          path
+              + ".attributes: take up to "
+              + bytes
+              + " bytes of JSON in the authorizer context, where this session's principal, roles"
+              + " and expiry leave "
+              + left
+              + " of its "
+              + ContextBuilder.MAX_CONTEXT_BYTES
+              + ": shorten or drop some (escaped and non-ASCII characters take 2 to 6 bytes each)");
+      return false;
     }
 
     private Credential checkToken(String path, Set<String> present, String token) {
@@ -383,7 +442,6 @@ public final class SeedFileLoader {
         return Map.of();
       }
       Map<String, String> attributes = new LinkedHashMap<>();
-      int chars = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         String keyPath = path + "." + shown(key);
@@ -396,18 +454,10 @@ public final class SeedFileLoader {
           problems.add(keyPath + ": " + attributeProblem(key, value));
         } else {
           attributes.put(key, value);
-          chars += key.length() + value.length();
         }
       }
       if (attributes.size() > ContextBuilder.MAX_ATTRIBUTES) {
         problems.add(path + ": more than " + ContextBuilder.MAX_ATTRIBUTES + " attributes");
-      }
-      if (chars > ContextBuilder.MAX_ATTRIBUTE_CHARS) {
-        problems.add(
-            path
-                + ": keys and values hold more than "
-                + ContextBuilder.MAX_ATTRIBUTE_CHARS
-                + " characters together");
       }
       return attributes;
     }

@@ -7,6 +7,7 @@ import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.model.Session;
+import dev.portcullis.domain.service.ContextBuilder;
 import dev.portcullis.domain.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -427,10 +428,93 @@ class SeedFileLoaderTest {
   }
 
   @Test
-  void an_expiry_already_past_at_loading_is_reported() {
-    assertThat(problems(session("\"expiresAt\": \"2029-06-01T00:00:00Z\"")))
+  void a_session_that_expired_before_loading_loads_and_resolves_as_expired(@TempDir Path dir)
+      throws IOException {
+    // Arrange: alice's entry expired a year before the clock's now; bob's is live.
+    Path file = dir.resolve("seed.json");
+    Files.writeString(
+        file,
+        """
+        {"sessions": [
+          {"token": "pcs_aliceSeedToken123", "principalId": "alice", "roles": ["admin"],
+           "expiresAt": "2028-06-01T00:00:00Z"},
+          {"token": "pcs_bobSeedToken456", "principalId": "bob", "roles": ["reader"],
+           "expiresAt": "2030-01-01T00:00:00Z"}
+        ]}
+        """);
+
+    // Act
+    InMemorySessionStore store = InMemoryBackend.load(file, clock);
+    var resolver = InMemoryBackend.resolver(store, clock);
+
+    // Assert
+    assertThat(resolver.resolve(Credential.parse(TOKEN).orElseThrow()))
+        .isInstanceOf(Resolution.Expired.class);
+    assertThat(resolver.resolve(Credential.parse("pcs_bobSeedToken456").orElseThrow()))
+        .isInstanceOf(Resolution.Resolved.class);
+  }
+
+  @Test
+  void a_session_expiring_at_exactly_the_time_of_loading_loads_as_expired() {
+    Session session = read(session("\"expiresAt\": \"2029-06-01T00:00:00Z\"")).get(0);
+
+    assertThat(session.resolveAt(NOW)).isInstanceOf(Resolution.Expired.class);
+    assertThat(session.issuedAt()).isEqualTo(Instant.parse("2029-05-31T23:59:59Z"));
+  }
+
+  @Test
+  void an_expired_session_is_a_note_naming_its_place_principal_and_expiry_never_its_token(
+      @TempDir Path dir) throws IOException {
+    // Arrange
+    Path file = dir.resolve("seed.json");
+    Files.writeString(
+        file,
+        """
+        {"sessions": [
+          {"token": "pcs_liveSeedToken0001", "principalId": "bob", "roles": [],
+           "expiresAt": "2030-01-01T00:00:00Z"},
+          {"token": "pcs_aliceSeedToken123", "principalId": "alice", "roles": [],
+           "issuedAt": "2020-01-01T00:00:00Z", "expiresAt": "2021-01-01T00:00:00Z"}
+        ]}
+        """);
+
+    // Act
+    List<SeedNote> notes = InMemoryBackend.seedNotes(file, clock);
+
+    // Assert
+    assertThat(notes)
         .containsExactly(
-            "sessions[0].expiresAt: must be after the time of loading (2029-06-01T00:00:00Z)");
+            new SeedNote.Expired("sessions[1]", "alice", Instant.parse("2021-01-01T00:00:00Z")));
+    assertThat(notes.get(0).message())
+        .isEqualTo(
+            "sessions[1] (principal alice) expired at 2021-01-01T00:00:00Z: its token is refused"
+                + " with 401; renew or remove the entry")
+        .doesNotContain(TOKEN);
+  }
+
+  @Test
+  void a_file_whose_sessions_are_all_live_has_no_notes() {
+    SeedFile seed =
+        loader.readSeed(stream(session("\"expiresAt\": \"2030-01-01T00:00:00Z\"")), NAME);
+
+    assertThat(seed.sessions()).hasSize(1);
+    assertThat(seed.notes()).isEmpty();
+  }
+
+  @Test
+  void a_fixture_with_a_fixed_date_keeps_loading_long_after_that_date() {
+    // Arrange: the same file, read on its last valid day and ten years later.
+    String json = session("\"expiresAt\": \"2030-01-01T00:00:00Z\"");
+
+    // Act
+    List<Session> before = read(json);
+    clock.set(Instant.parse("2040-01-01T00:00:00Z"));
+    SeedFile after = loader.readSeed(stream(json), NAME);
+
+    // Assert
+    assertThat(before).hasSize(1);
+    assertThat(after.sessions()).hasSize(1);
+    assertThat(after.notes()).singleElement().isInstanceOf(SeedNote.Expired.class);
   }
 
   @Test
@@ -516,19 +600,59 @@ class SeedFileLoaderTest {
   }
 
   @Test
-  void attributes_over_4096_characters_together_are_reported() {
-    // Arrange: five attributes of 2 + 1000 characters.
+  void attributes_that_would_not_all_reach_the_context_are_reported_in_bytes() {
+    // Arrange: five attributes of 2 + 400 characters, 2,010 characters in all, within the 4,096
+    // characters once allowed, but more bytes than the context leaves beside alice's own keys.
     StringBuilder attributes = new StringBuilder("{");
     for (int i = 0; i < 5; i++) {
       attributes.append(i == 0 ? "" : ", ").append("\"a").append(i).append("\": \"");
-      attributes.append("v".repeat(1000)).append("\"");
+      attributes.append("v".repeat(400)).append("\"");
     }
     attributes.append("}");
 
     // Act and assert
     assertThat(problems(withAttributes(attributes.toString())))
-        .containsExactly(
-            "sessions[0].attributes: keys and values hold more than 4096 characters together");
+        .singleElement()
+        .asString()
+        .startsWith("sessions[0].attributes: take up to 2040 bytes of JSON in the authorizer")
+        .contains("leave 1967 of its 2048: shorten or drop some");
+  }
+
+  @Test
+  void characters_that_take_several_bytes_count_as_their_bytes() {
+    // Arrange: 1,000 quotes are 1,000 characters, and 2,000 bytes once escaped.
+    String quotes = "\\\"".repeat(1000);
+
+    // Act and assert
+    assertThat(problems(withAttributes("{\"note\": \"" + quotes + "\"}")))
+        .singleElement()
+        .asString()
+        .startsWith("sessions[0].attributes: take up to 2010 bytes of JSON");
+  }
+
+  @Test
+  void every_attribute_of_a_session_that_loads_reaches_its_context() {
+    // Arrange: attributes that take every byte the context leaves beside alice's own keys.
+    Identity bare =
+        new Identity(
+            "alice", Set.of("admin"), Map.of(), Instant.parse("2030-01-01T00:00:00Z"), "memory");
+    int left =
+        ContextBuilder.MAX_CONTEXT_BYTES - ContextBuilder.contextBytes(ContextBuilder.build(bare));
+    int filler = ContextBuilder.attributeBytes("a", "") + ContextBuilder.attributeBytes("b", "");
+    int lengthOfA = (left - filler) / 2;
+    String a = "v".repeat(lengthOfA);
+    String b = "w".repeat(left - filler - lengthOfA);
+    String fits = withAttributes("{\"a\": \"" + a + "\", \"b\": \"" + b + "\"}");
+    String oneByteMore = withAttributes("{\"a\": \"" + a + "\", \"b\": \"" + b + "w\"}");
+
+    // Act
+    Session session = read(fits).get(0);
+
+    // Assert
+    Map<String, Object> context = ContextBuilder.build(session.identity());
+    assertThat(context).containsEntry("a", a).containsEntry("b", b);
+    assertThat(ContextBuilder.contextBytes(context)).isEqualTo(ContextBuilder.MAX_CONTEXT_BYTES);
+    assertThat(problems(oneByteMore)).singleElement().asString().contains(": take up to ");
   }
 
   @Test

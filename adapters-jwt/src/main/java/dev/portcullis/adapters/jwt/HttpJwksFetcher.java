@@ -59,7 +59,8 @@ final class HttpJwksFetcher implements JwksFetcher {
       return download.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       abandon(download, connection);
-      throw new IOException(
+      throw new JwksFetchException(
+          "Timeout",
           "the JWKS endpoint did not send its whole answer within " + timeoutMillis + " ms");
     } catch (InterruptedException e) {
       abandon(download, connection);
@@ -120,7 +121,8 @@ final class HttpJwksFetcher implements JwksFetcher {
       }
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
-        throw new IOException("the JWKS endpoint answered HTTP " + status);
+        throw new JwksFetchException(
+            "HttpError " + status, "the JWKS endpoint answered HTTP " + status);
       }
       try (InputStream in = connection.getInputStream()) {
         return new String(readBody(in, deadline), StandardCharsets.UTF_8);
@@ -142,10 +144,12 @@ final class HttpJwksFetcher implements JwksFetcher {
     while ((read = in.read(chunk)) != -1) {
       body.write(chunk, 0, read);
       if (body.size() > MAX_BYTES) {
-        throw new IOException("the JWKS document is larger than " + MAX_BYTES + " bytes");
+        throw new JwksFetchException(
+            "TooLarge", "the JWKS document is larger than " + MAX_BYTES + " bytes");
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new IOException("the JWKS endpoint is too slow to send its document");
+        throw new JwksFetchException(
+            "Timeout", "the JWKS endpoint is too slow to send its document");
       }
     }
     return body.toByteArray();

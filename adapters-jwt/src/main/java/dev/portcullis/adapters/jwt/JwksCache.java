@@ -134,11 +134,15 @@ final class JwksCache {
         }
       }
       if (current.lastFailure() != null || current.loadedAt() == null) {
+        String summary = JwksFailures.summarize(current.lastFailure(), issuer.jwksUrl());
         throw new BackendUnavailableException(
             "jwt",
+            summary,
             "no cached key matches the token and the JWKS of issuer '"
                 + issuer.issuer()
-                + "' could not be fetched",
+                + "' could not be fetched ("
+                + summary
+                + ")",
             current.lastFailure());
       }
       return Optional.empty();

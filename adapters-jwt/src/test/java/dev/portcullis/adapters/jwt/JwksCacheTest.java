@@ -5,6 +5,7 @@ import static dev.portcullis.adapters.jwt.Fixture.env;
 import static dev.portcullis.adapters.jwt.Fixture.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -142,6 +143,29 @@ class JwksCacheTest {
   }
 
   @Test
+  void aFailedFetchNamesItsCauseAndTheJwksUrlInOneLine() {
+    String url = server.url().toString();
+
+    server.answer(JwksServer.Mode.FAIL_503);
+    BackendUnavailableException status = failure(resolver(env(server), clock));
+    server.answer(JwksServer.Mode.NOT_JSON);
+    BackendUnavailableException garbled = failure(resolver(env(server), clock));
+    server.answer(JwksServer.Mode.HANG);
+    BackendUnavailableException slow =
+        failure(resolver(env(server, "PORTCULLIS_JWT_JWKS_TIMEOUT_MS", "200"), clock));
+    JwtIdentityResolver beforeTheServerCloses = resolver(env(server), clock);
+    server.close();
+    BackendUnavailableException refused = failure(beforeTheServerCloses);
+
+    assertThat(status.causeSummary()).isEqualTo("HttpError 503: JWKS " + url);
+    assertThat(garbled.causeSummary()).isEqualTo("MalformedJwks: JWKS " + url);
+    assertThat(slow.causeSummary()).isEqualTo("Timeout: JWKS " + url);
+    assertThat(refused.causeSummary()).isEqualTo("ConnectionRefused: JWKS " + url);
+    assertThat(refused)
+        .hasMessageEndingWith("could not be fetched (ConnectionRefused: JWKS " + url + ")");
+  }
+
+  @Test
   void aFetchThatTimesOutMeansTheBackendCannotAnswerWithinTheTimeout() {
     server.answer(JwksServer.Mode.HANG);
     JwtIdentityResolver resolver =
@@ -258,6 +282,12 @@ class JwksCacheTest {
       assertThat(Map.of("first", server.requests(), "other", other.requests()))
           .isEqualTo(Map.of("first", 1, "other", 1));
     }
+  }
+
+  /** What resolving a valid token fails with, when its key cannot be had. */
+  private BackendUnavailableException failure(JwtIdentityResolver resolver) {
+    return catchThrowableOfType(
+        BackendUnavailableException.class, () -> resolver.resolve(credential(valid("alice"))));
   }
 
   /** Waits for the refresh a stale key started in the background, if one is running. */

@@ -1,13 +1,20 @@
 package dev.portcullis.adapters.lambda;
 
+import dev.portcullis.domain.answer.AnswerLimits;
+import dev.portcullis.domain.answer.AnswerTooLargeException;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
 import dev.portcullis.domain.port.in.AuthorizeUseCase;
 import dev.portcullis.domain.port.in.Decision;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -41,7 +48,8 @@ public final class AuthorizerAdapter {
    *
    * @throws UnauthorizedException when the caller is not authenticated: message {@code
    *     Unauthorized}
-   * @throws AuthorizerFailureException when the event is unusable or a backend cannot answer
+   * @throws AuthorizerFailureException when the event is unusable, a backend cannot answer, or the
+   *     answer would be larger than API Gateway accepts (nothing is written then)
    * @throws IOException when the event or response stream itself fails
    */
   public void handle(InputStream event, OutputStream response, String requestId)
@@ -53,6 +61,7 @@ public final class AuthorizerAdapter {
     Optional<String> principalId = Optional.empty();
     Optional<String> fingerprintPrefix = Optional.empty();
     Optional<String> backend = Optional.empty();
+    Optional<String> cause = Optional.empty();
     try {
       AuthorizerEvent parsed = EventReader.read(event, settings.tokenSources());
       kind = parsed.kind();
@@ -64,9 +73,16 @@ public final class AuthorizerAdapter {
         decision = authorize.authorize(new AuthorizationRequest(presented, target));
       } catch (BackendUnavailableException e) {
         backend = Optional.of(e.backend());
-        // The domain builds this message from the backend's name and never from the credential.
+        cause = Optional.of(e.causeSummary());
+        // Backends build the name and the summary from their own settings, never from the
+        // credential.
         throw AuthorizerFailureException.failure(
-            "Authorizer failure: backend '" + e.backend() + "' cannot answer" + idNote(requestId),
+            "Authorizer failure: backend '"
+                + e.backend()
+                + "' cannot answer ("
+                + e.causeSummary()
+                + ")"
+                + idNote(requestId),
             e,
             "backend_unavailable");
       }
@@ -80,7 +96,20 @@ public final class AuthorizerAdapter {
       Decision.Authenticated authenticated = (Decision.Authenticated) decision;
       principalId = Optional.of(authenticated.principalId());
       backend = Optional.of(authenticated.identity().backend());
-      ResponseWriter.write(kind, settings.httpResponseMode(), authenticated, response);
+      try {
+        ResponseWriter.write(kind, settings.httpResponseMode(), authenticated, response);
+      } catch (AnswerTooLargeException e) {
+        cause = Optional.of(e.bytes() + " bytes, over " + AnswerLimits.MAX_ANSWER_BYTES);
+        // API Gateway would refuse the answer: a failure it does not cache, never a cut policy.
+        throw AuthorizerFailureException.failure(
+            "Authorizer failure: the answer would take "
+                + e.bytes()
+                + " bytes, over API Gateway's limit of "
+                + AnswerLimits.MAX_ANSWER_BYTES
+                + idNote(requestId),
+            e,
+            e.reason());
+      }
       outcome = authenticated.targetAllowed() ? DecisionRecord.ALLOW : DecisionRecord.DENY;
       reason = authenticated.reason();
     } catch (UnauthorizedException e) {
@@ -109,8 +138,45 @@ public final class AuthorizerAdapter {
               principalId,
               fingerprintPrefix,
               backend,
+              cause,
               (nanoTime.getAsLong() - started) / 1000));
     }
+  }
+
+  /**
+   * Warms the adapter's own paths for a SnapStart snapshot without deciding anything: reads one
+   * event of each kind as far as its credential, and writes one answer of each shape (an IAM policy
+   * and an HTTP API simple response) for a fixed synthetic decision into a discarded stream. The
+   * use case and the observer are never called: no identity is made that any credential could
+   * resolve to, and no decision is recorded.
+   *
+   * @return the kind recognised in each event and the size of each answer written
+   * @throws IOException only if reading an in-memory event fails, which it does not
+   */
+  public PrimingReport prime() throws IOException {
+    List<EventKind> kinds = new ArrayList<>();
+    for (byte[] event : PrimingInputs.EVENTS) {
+      AuthorizerEvent parsed =
+          EventReader.read(new ByteArrayInputStream(event), settings.tokenSources());
+      EventKind kind = parsed.kind();
+      parsed.target(kind);
+      try {
+        CredentialExtractor.extract(parsed, kind, settings.tokenSources());
+      } catch (UnauthorizedException expected) {
+        // A malformed credential under some token-source setting: read all the same.
+      }
+      kinds.add(kind);
+    }
+    Decision.Authenticated decision = PrimingInputs.decision();
+    Map<HttpResponseMode, Integer> written = new EnumMap<>(HttpResponseMode.class);
+    OutputStream discarded = OutputStream.nullOutputStream();
+    written.put(
+        HttpResponseMode.IAM,
+        ResponseWriter.write(EventKind.REST_TOKEN, HttpResponseMode.IAM, decision, discarded));
+    written.put(
+        HttpResponseMode.SIMPLE,
+        ResponseWriter.write(EventKind.HTTP_V2, HttpResponseMode.SIMPLE, decision, discarded));
+    return new PrimingReport(kinds, written);
   }
 
   private void observe(DecisionRecord record) {

@@ -19,7 +19,6 @@ final class AuthorizerEvent {
   String version;
   String methodArn;
   String routeArn;
-  String routeKey;
   String contextEventType;
   String contextRouteKey;
   String authorizationToken;
@@ -31,6 +30,11 @@ final class AuthorizerEvent {
   // different value was seen too. Arrays rather than a map: this is the hot path.
   private final String[] values;
   private final byte[] states;
+
+  // The last ARN parsed, and what parsing it gave.
+  private String parsedArn;
+  private RouteTarget parsedTarget;
+  private MalformedArnException parseFailure;
 
   AuthorizerEvent(int sourceCount) {
     this.values = new String[sourceCount];
@@ -58,9 +62,11 @@ final class AuthorizerEvent {
   }
 
   /**
-   * Recognises the kind: {@code type} TOKEN; else {@code version} 2.0 or 1.0; else the WebSocket
-   * markers ({@code eventType} CONNECT, route key {@code $connect}, a methodArn ending in {@code
-   * /$connect}); else a REST REQUEST event.
+   * Recognises the kind by the event's shape: {@code type} TOKEN; else {@code version} 2.0 or 1.0;
+   * else WebSocket when {@code requestContext} says so ({@code eventType} CONNECT, or its {@code
+   * routeKey} {@code $connect}) or when the {@code methodArn}'s route is a route key directly after
+   * the stage, with no method ({@link RouteTarget#isWebSocketArn}'s judgement); else a REST REQUEST
+   * event. A REST path that merely ends in {@code /$connect} is the client's, and stays REST.
    */
   EventKind kind() {
     if (type == null) {
@@ -83,8 +89,7 @@ final class AuthorizerEvent {
     }
     if ("CONNECT".equals(contextEventType)
         || "$connect".equals(contextRouteKey)
-        || "$connect".equals(routeKey)
-        || (methodArn != null && methodArn.endsWith("/$connect"))) {
+        || namesWebSocketRoute(methodArn)) {
       return EventKind.WEBSOCKET;
     }
     return EventKind.REST_REQUEST;
@@ -93,7 +98,7 @@ final class AuthorizerEvent {
   /**
    * The route called: the {@code routeArn} of an HTTP API 2.0 event, the {@code methodArn} of any
    * other. A WebSocket event must name a route key and a REST event an HTTP route; an HTTP API
-   * event may name either, since its {@code $default} route has an ARN ending in {@code /$default}.
+   * event may name either, and gets the same policy whichever it names.
    */
   RouteTarget target(EventKind kind) {
     boolean v2 = kind == EventKind.HTTP_V2;
@@ -102,14 +107,13 @@ final class AuthorizerEvent {
     if (arn == null) {
       throw AuthorizerFailureException.invalidEvent("the " + field + " is missing");
     }
-    RouteTarget target;
-    try {
-      target = RouteTarget.parse(arn);
-    } catch (MalformedArnException e) {
+    RouteTarget target = parsed(arn);
+    if (target == null) {
       // The domain's message says what is wrong without quoting the ARN.
-      throw AuthorizerFailureException.invalidEvent("the " + field + " is a " + e.getMessage());
+      throw AuthorizerFailureException.invalidEvent(
+          "the " + field + " is a " + parseFailure.getMessage());
     }
-    boolean routeKey = target.route() instanceof RouteTarget.WebSocketRoute;
+    boolean routeKey = target.isWebSocket();
     if (kind == EventKind.WEBSOCKET && !routeKey) {
       throw AuthorizerFailureException.invalidEvent(
           "the methodArn of a WebSocket event names an HTTP route");
@@ -119,5 +123,33 @@ final class AuthorizerEvent {
           "the methodArn of a " + kind.logName() + " event names a route key, not METHOD/PATH");
     }
     return target;
+  }
+
+  /** True when the ARN parses and its route is a route key directly after the stage. */
+  private boolean namesWebSocketRoute(String arn) {
+    if (arn == null) {
+      return false;
+    }
+    RouteTarget target = parsed(arn);
+    return target != null && target.isWebSocket();
+  }
+
+  /**
+   * The ARN parsed, or null when it does not parse ({@link #parseFailure} then says why). Parsed
+   * once per event, though {@link #kind} and {@link #target} both look at it: this is the hot path.
+   */
+  private RouteTarget parsed(String arn) {
+    // By reference: both callers pass the very string the reader stored in a field.
+    if (arn != parsedArn) {
+      parsedArn = arn;
+      try {
+        parsedTarget = RouteTarget.parse(arn);
+        parseFailure = null;
+      } catch (MalformedArnException e) {
+        parsedTarget = null;
+        parseFailure = e;
+      }
+    }
+    return parsedTarget;
   }
 }

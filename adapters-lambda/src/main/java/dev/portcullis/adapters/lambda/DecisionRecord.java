@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param fingerprintPrefix the first characters of the credential's fingerprint, when there was a
  *     well-formed credential
  * @param backend the backend that answered or failed, when one did
+ * @param cause for an {@code error}, what failed, in one short line that never holds a token: a
+ *     backend's cause summary such as {@code ResourceNotFound: table portcullis-sessions in
+ *     eu-west-1}, or the size of an answer that did not fit
  * @param latencyMicros the time spent in the adapter, in microseconds
  */
 public record DecisionRecord(
@@ -27,6 +30,7 @@ public record DecisionRecord(
     Optional<String> principalId,
     Optional<String> fingerprintPrefix,
     Optional<String> backend,
+    Optional<String> cause,
     long latencyMicros) {
 
   /** The caller may invoke the route called now. */
@@ -50,5 +54,6 @@ public record DecisionRecord(
     Objects.requireNonNull(principalId, "principalId");
     Objects.requireNonNull(fingerprintPrefix, "fingerprintPrefix");
     Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(cause, "cause");
   }
 }

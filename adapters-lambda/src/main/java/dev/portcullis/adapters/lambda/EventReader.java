@@ -136,7 +136,6 @@ final class EventReader {
       case "version" -> event.version = string(name, value);
       case "methodArn" -> event.methodArn = string(name, value);
       case "routeArn" -> event.routeArn = string(name, value);
-      case "routeKey" -> event.routeKey = string(name, value);
       case "authorizationToken" -> event.authorizationToken = string(name, value);
       case "headers" -> readMap(name, value, true, false);
       case "multiValueHeaders" -> readMap(name, value, true, true);
@@ -158,7 +157,11 @@ final class EventReader {
     throw AuthorizerFailureException.invalidEvent("the field '" + field + "' is not a string");
   }
 
-  /** Reads headers or query parameters: name to value, or name to a list of values. */
+  /**
+   * Reads headers or query parameters: name to value, or name to a list of values. A wanted name
+   * given {@code null}, or an empty list, counts as present with an empty value: a present source
+   * decides, so it is refused rather than passed over for a later source.
+   */
   private void readMap(String field, JsonToken token, boolean headers, boolean multiValue)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
@@ -170,13 +173,18 @@ final class EventReader {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       long wanted = wanted(headers, parser.currentName());
       JsonToken value = parser.nextToken();
-      if (!multiValue) {
+      if (!multiValue || value == JsonToken.VALUE_NULL) {
         mapValue(field, wanted, value);
       } else if (value == JsonToken.START_ARRAY) {
+        boolean empty = true;
         while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
           mapValue(field, wanted, value);
+          empty = false;
         }
-      } else if (value != JsonToken.VALUE_NULL) {
+        if (empty) {
+          offer(wanted, "");
+        }
+      } else {
         throw AuthorizerFailureException.invalidEvent(
             "the field '" + field + "' holds a value that is not a list");
       }
@@ -215,7 +223,14 @@ final class EventReader {
       return;
     }
     // A null value of a wanted name counts as present and empty: it decides, and is refused.
-    String text = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+    offer(wanted, value == JsonToken.VALUE_STRING ? parser.getText() : "");
+  }
+
+  /** Offers a value of a wanted header or parameter to each source that names it. */
+  private void offer(long wanted, String text) {
+    if (wanted == 0) {
+      return;
+    }
     for (int i = 0; i < sources.size(); i++) {
       if ((wanted & (1L << i)) != 0) {
         event.offer(i, text);

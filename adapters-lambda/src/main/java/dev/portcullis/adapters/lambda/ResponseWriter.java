@@ -1,9 +1,12 @@
 package dev.portcullis.adapters.lambda;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portcullis.domain.answer.AnswerLimits;
+import dev.portcullis.domain.answer.AnswerTooLargeException;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.Statement;
 import dev.portcullis.domain.port.in.Decision;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -11,18 +14,39 @@ import java.util.Map;
 
 /**
  * Writes the response for an authenticated caller, field by field in the order API Gateway's
- * documentation shows: an IAM policy, or for HTTP API 2.0 in simple mode {@code isAuthorized}.
+ * documentation shows: an IAM policy, or for HTTP API 2.0 in simple mode {@code isAuthorized}. The
+ * answer is encoded in full and checked against API Gateway's size limit before its first byte is
+ * written, so an answer is written whole or not at all.
  */
 final class ResponseWriter {
 
+  /** Room for a typical answer, so that encoding it rarely grows the buffer. */
+  private static final int INITIAL_BUFFER_BYTES = 2048;
+
   private ResponseWriter() {}
 
-  static void write(
+  /**
+   * Writes the answer to {@code out}.
+   *
+   * @return the number of bytes written
+   * @throws AnswerTooLargeException when the encoded answer is larger than API Gateway accepts;
+   *     nothing is written then
+   */
+  static int write(
       EventKind kind, HttpResponseMode mode, Decision.Authenticated decision, OutputStream out)
+      throws IOException {
+    byte[] answer = AnswerLimits.requireFits(encode(kind, mode, decision));
+    out.write(answer);
+    return answer.length;
+  }
+
+  /** The answer's bytes, as API Gateway would receive them. */
+  static byte[] encode(EventKind kind, HttpResponseMode mode, Decision.Authenticated decision)
       throws IOException {
     Map<String, Object> context = decision.context();
     checkScalar(context);
-    try (JsonGenerator json = LambdaJson.FACTORY.createGenerator(out)) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    try (JsonGenerator json = LambdaJson.FACTORY.createGenerator(bytes)) {
       json.writeStartObject();
       if (kind == EventKind.HTTP_V2 && mode == HttpResponseMode.SIMPLE) {
         json.writeBooleanField("isAuthorized", decision.targetAllowed());
@@ -37,6 +61,7 @@ final class ResponseWriter {
       }
       json.writeEndObject();
     }
+    return bytes.toByteArray();
   }
 
   private static void writePolicy(JsonGenerator json, PolicyDocument policy) throws IOException {

@@ -388,6 +388,55 @@ class AuthorizerAdapterTest {
     }
 
     @Test
+    void aRestPathEndingInConnectIsARestEventAndGetsItsPolicy() throws IOException {
+      String event =
+          "{\"type\":\"REQUEST\",\"methodArn\":"
+              + q(Demo.STAGE_PREFIX + "GET/files/$connect")
+              + ","
+              + object("headers", "Authorization", "Bearer " + READER_TOKEN)
+              + "}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      assertThat(principal(run)).isEqualTo("bob");
+      assertThat(run.record().kind()).isEqualTo(EventKind.REST_REQUEST);
+      // bob's policy lists the reader's routes, and GET /files/$connect is not one of them.
+      assertThat(run.record().outcome()).isEqualTo("deny");
+    }
+
+    @Test
+    void aRestPathEndingInConnectWithAJunkTokenIsUnauthorized() {
+      String event =
+          "{\"type\":\"REQUEST\",\"methodArn\":"
+              + q(Demo.STAGE_PREFIX + "GET/files/$connect")
+              + ","
+              + object("headers", "Authorization", "Bearer pcs_junk")
+              + "}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class);
+      assertThat(run.record().kind()).isEqualTo(EventKind.REST_REQUEST);
+    }
+
+    @Test
+    void aRouteKeyDirectlyAfterTheStageMakesAWebSocketEventWithoutAnyOtherMarker()
+        throws IOException {
+      String event =
+          "{\"type\":\"REQUEST\",\"methodArn\":"
+              + q(Demo.CONNECT)
+              + ","
+              + object("queryStringParameters", "access_token", READER_TOKEN)
+              + "}";
+
+      Harness.Run run = Harness.demo().run(event);
+
+      assertThat(principal(run)).isEqualTo("bob");
+      assertThat(run.record().kind()).isEqualTo(EventKind.WEBSOCKET);
+      assertThat(run.record().outcome()).isEqualTo("allow");
+    }
+
+    @Test
     void everyKindHasAStableLowerCaseLogName() {
       assertThat(EventKind.values())
           .extracting(EventKind::logName)
@@ -435,11 +484,14 @@ class AuthorizerAdapterTest {
   class Failures {
 
     @Test
-    void aBackendThatCannotAnswerFailsWithoutAnsweringAndNamesTheBackend() {
+    void aBackendThatCannotAnswerFailsWithoutAnsweringAndNamesTheBackendAndItsCause() {
       AuthorizeUseCase down =
           request -> {
             throw new BackendUnavailableException(
-                "dynamodb", "timed out", new java.net.SocketTimeoutException("read timed out"));
+                "dynamodb",
+                "ResourceNotFound: table portcullis-sessions in eu-west-1",
+                "table 'portcullis-sessions' does not exist in region 'eu-west-1'",
+                new IllegalStateException("Requested resource not found"));
           };
       Harness harness = new Harness(down, AdapterSettings.defaults());
 
@@ -447,13 +499,25 @@ class AuthorizerAdapterTest {
 
       assertThat(run.thrown())
           .isInstanceOf(AuthorizerFailureException.class)
-          .hasMessage("Authorizer failure: backend 'dynamodb' cannot answer (request id req-1)")
+          .hasMessage(
+              "Authorizer failure: backend 'dynamodb' cannot answer"
+                  + " (ResourceNotFound: table portcullis-sessions in eu-west-1)"
+                  + " (request id req-1)")
           .hasCauseInstanceOf(BackendUnavailableException.class);
       assertThat(((AuthorizerFailureException) run.thrown()).invalidEvent()).isFalse();
       assertThat(run.output()).isEmpty();
       assertThat(run.record().outcome()).isEqualTo("error");
       assertThat(run.record().reason()).isEqualTo("backend_unavailable");
       assertThat(run.record().backend()).contains("dynamodb");
+      assertThat(run.record().cause())
+          .contains("ResourceNotFound: table portcullis-sessions in eu-west-1");
+    }
+
+    @Test
+    void onlyAFailureCarriesACause() {
+      assertThat(Harness.demo().run(tokenEvent(ADMIN_TOKEN)).record().cause()).isEmpty();
+      assertThat(Harness.demo().run(tokenEvent("pcs_unknown")).record().cause()).isEmpty();
+      assertThat(Harness.demo().run("[]").record().cause()).isEmpty();
     }
 
     @Test
@@ -592,6 +656,54 @@ class AuthorizerAdapterTest {
                   adapter.handle(
                       new java.io.ByteArrayInputStream(tokenEvent("nope").getBytes()), out, "r"))
           .isInstanceOf(UnauthorizedException.class);
+    }
+  }
+
+  /** Priming for a SnapStart snapshot: every path warmed, nobody decided for. */
+  @Nested
+  class Priming {
+
+    @Test
+    void primingReadsEveryKindAndWritesBothShapesWithoutTheUseCaseOrTheObserver()
+        throws IOException {
+      List<DecisionRecord> records = new ArrayList<>();
+      AuthorizeUseCase untouchable =
+          request -> {
+            throw new AssertionError("priming asked the use case");
+          };
+      AuthorizerAdapter adapter =
+          new AuthorizerAdapter(
+              untouchable,
+              new AdapterSettings(Demo.EXAMPLE_SOURCES, HttpResponseMode.IAM),
+              records::add,
+              () -> 0L);
+
+      PrimingReport report = adapter.prime();
+
+      assertThat(report.kindsRead()).containsExactly(EventKind.values());
+      assertThat(report.answerBytes())
+          .containsOnlyKeys(HttpResponseMode.IAM, HttpResponseMode.SIMPLE)
+          .allSatisfy((mode, bytes) -> assertThat(bytes).isPositive());
+      assertThat(records).isEmpty();
+    }
+
+    @Test
+    void theTokenInThePrimingEventsIsUnknownBeforeAndAfterPriming() throws IOException {
+      AuthorizeUseCase world = Demo.useCase();
+      AdapterSettings settings = new AdapterSettings(Demo.EXAMPLE_SOURCES, HttpResponseMode.IAM);
+      Harness harness = new Harness(world, settings);
+      String event = tokenEvent(PrimingInputs.TOKEN);
+
+      Harness.Run before = harness.run(event);
+      new AuthorizerAdapter(world, settings, r -> {}, () -> 0L).prime();
+      Harness.Run after = harness.run(event);
+
+      assertThat(List.of(before, after))
+          .allSatisfy(
+              run -> {
+                assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class);
+                assertThat(run.record().reason()).isEqualTo("not_found");
+              });
     }
   }
 

@@ -301,6 +301,35 @@ final class BadInputs {
         "header:Authorization,cookie:session");
     unauthorized(
         cases,
+        "an empty multi-value Authorization header before a good cookie",
+        requestEvent(
+            "\"multiValueHeaders\":{\"Authorization\":[]},"
+                + object("headers", "Cookie", "session=" + ADMIN_TOKEN)),
+        "header:Authorization,cookie:session");
+    unauthorized(
+        cases,
+        "a null multi-value Authorization header before a good cookie",
+        requestEvent(
+            "\"multiValueHeaders\":{\"Authorization\":null,\"Cookie\":["
+                + q("session=" + ADMIN_TOKEN)
+                + "]}"),
+        "header:Authorization,cookie:session");
+    unauthorized(
+        cases,
+        "an empty multi-value query parameter before a good cookie",
+        requestEvent(
+            "\"multiValueQueryStringParameters\":{\"access_token\":[]},"
+                + object("headers", "Cookie", "session=" + ADMIN_TOKEN)),
+        "query:access_token,cookie:session");
+    unauthorized(
+        cases,
+        "a null multi-value query parameter before a good cookie",
+        requestEvent(
+            "\"multiValueQueryStringParameters\":{\"access_token\":null},"
+                + object("headers", "Cookie", "session=" + ADMIN_TOKEN)),
+        "query:access_token,cookie:session");
+    unauthorized(
+        cases,
         "cookies without the configured name",
         requestEvent(object("headers", "Cookie", "sid=" + ADMIN_TOKEN + "; theme=dark")),
         "cookie:session");
@@ -340,6 +369,23 @@ final class BadInputs {
         cases,
         "a token in a query parameter that is not configured",
         requestEvent(object("queryStringParameters", "token", ADMIN_TOKEN)));
+    // The client's path: whatever it holds, a bad or missing credential is a 401, never a 500.
+    for (String path : ClientPathTest.PATHS) {
+      String arn = Demo.STAGE_PREFIX + "GET" + path;
+      unauthorized(cases, "a junk token on " + path, tokenEvent("Bearer pcs_junk", arn));
+      unauthorized(
+          cases,
+          "a REQUEST event without a credential on " + path,
+          "{\"type\":\"REQUEST\",\"methodArn\":" + q(arn) + "}");
+      unauthorized(
+          cases,
+          "a REQUEST event with a junk token on " + path,
+          "{\"type\":\"REQUEST\",\"methodArn\":" + q(arn) + "," + bearerHeader("pcs_junk") + "}");
+      unauthorized(
+          cases,
+          "an HTTP API 2.0 event without a credential on " + path,
+          "{\"version\":\"2.0\",\"type\":\"REQUEST\",\"routeArn\":" + q(arn) + "}");
+    }
     return cases;
   }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Writes one JSON line per decision, with fields that CloudWatch Logs Insights discovers by itself:
- * request id, event kind, outcome, reason, principal, fingerprint prefix, backend and latency. It
- * never receives a token, so it can never write one.
+ * request id, event kind, outcome, reason, principal, fingerprint prefix, backend, the cause of a
+ * failure and latency. It never receives a token, so it can never write one.
  */
 public final class DecisionLogger implements DecisionObserver {
 
@@ -80,6 +80,7 @@ public final class DecisionLogger implements DecisionObserver {
       optional(g, "principalId", record.principalId());
       optional(g, "tokenFp", record.fingerprintPrefix());
       optional(g, "backend", record.backend());
+      optional(g, "cause", record.cause());
       g.writeNumberField("latencyUs", record.latencyMicros());
       if (metrics != null) {
         metrics.writeFields(g, record, now.toEpochMilli());

@@ -161,6 +161,17 @@ class DecisionMetricsTest {
     }
   }
 
+  @Test
+  void a_failure_line_names_its_cause_and_other_lines_carry_none() {
+    Map<String, Object> error = EmfValidator.members(emitter.format(record("error", 7)));
+    Map<String, Object> allow = EmfValidator.members(emitter.format(record("allow", 7)));
+
+    assertThat(error)
+        .containsEntry("cause", "Throttled: GetItem on table t in r")
+        .containsEntry("reason", "resolved");
+    assertThat(allow).doesNotContainKey("cause");
+  }
+
   /** The EMF fields written into the decision log line: one line that is log and metrics. */
   @Nested
   class MergedIntoTheDecisionLog {
@@ -271,6 +282,9 @@ class DecisionMetricsTest {
         Optional.of("alice"),
         Optional.of("ab12cd34"),
         Optional.of("dynamodb"),
+        outcome.equals("error")
+            ? Optional.of("Throttled: GetItem on table t in r")
+            : Optional.empty(),
         micros);
   }
 
