@@ -2,6 +2,8 @@ package dev.portcullis.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.adapters.dynamodb.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,6 +71,67 @@ class SessionsCommandIT {
     assertThat(revoked).isEqualTo("revoked\n");
     assertThat(revokedAll).as("the first was already revoked").isEqualTo("revoked 1 session\n");
     assertThat(cli.allStderr()).doesNotContain(first).doesNotContain(second);
+  }
+
+  @Test
+  void check_probes_the_table_before_and_after_table_create() throws Exception {
+    assertThat(run("", "check")).isEqualTo(2);
+    assertThat(stderr())
+        .contains("table '" + env.get("PORTCULLIS_TABLE") + "' does not exist")
+        .contains("table create");
+
+    assertThat(run("", "table", "create")).isZero();
+    assertThat(run("", "check")).isZero();
+    assertThat(stdout())
+        .startsWith("Portcullis configuration is valid.")
+        .contains("dynamodb:         table " + env.get("PORTCULLIS_TABLE"));
+
+    assertThat(run("", "check", "--offline")).isZero();
+  }
+
+  @Test
+  void an_unknown_role_is_issued_only_when_allowed_and_list_json_shows_it() throws Exception {
+    assertThat(run("", "table", "create")).isZero();
+    assertThat(
+            run(
+                "",
+                "sessions",
+                "issue",
+                "--principal",
+                "erin",
+                "--roles",
+                "auditor",
+                "--ttl",
+                "1h"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("'auditor', which PORTCULLIS_RULES does not define");
+
+    assertThat(
+            run(
+                "",
+                "sessions",
+                "issue",
+                "--principal",
+                "erin",
+                "--roles",
+                "auditor",
+                "--ttl",
+                "1h",
+                "--attr",
+                "tenant=acme",
+                "--allow-unknown-roles"))
+        .isZero();
+    String token = stdout().trim();
+    assertThat(run("", "sessions", "list", "--principal", "erin", "--json")).isZero();
+
+    JsonNode sessions = new ObjectMapper().readTree(stdout());
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0).get("principalId").asText()).isEqualTo("erin");
+    assertThat(sessions.get(0).get("state").asText()).isEqualTo("live");
+    assertThat(sessions.get(0).get("roles").get(0).asText()).isEqualTo("auditor");
+    assertThat(sessions.get(0).get("attributes").get("tenant").asText()).isEqualTo("acme");
+    assertThat(sessions.get(0).get("fingerprint").asText()).hasSize(64);
+    assertThat(stdout()).doesNotContain(token);
   }
 
   @Test
