@@ -43,6 +43,18 @@ public final class SessionTableAdmin {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
+  /** The principal index's keys, as the item's schema declares them. */
+  private static final List<KeySchemaElement> PRINCIPAL_INDEX_KEYS =
+      List.of(
+          KeySchemaElement.builder()
+              .attributeName(SessionTable.PRINCIPAL_ID)
+              .keyType(KeyType.HASH)
+              .build(),
+          KeySchemaElement.builder()
+              .attributeName(SessionTable.EXPIRES_AT)
+              .keyType(KeyType.RANGE)
+              .build());
+
   private final DynamoDbClient client;
   private final DynamoDbTable<SessionItem> table;
   private final String tableName;
@@ -227,17 +239,6 @@ public final class SessionTableAdmin {
     }
     return new Probe(problems, warnings);
   }
-
-  private static final List<KeySchemaElement> PRINCIPAL_INDEX_KEYS =
-      List.of(
-          KeySchemaElement.builder()
-              .attributeName(SessionTable.PRINCIPAL_ID)
-              .keyType(KeyType.HASH)
-              .build(),
-          KeySchemaElement.builder()
-              .attributeName(SessionTable.EXPIRES_AT)
-              .keyType(KeyType.RANGE)
-              .build());
 
   private static boolean isActive(TableDescription description) {
     return description.tableStatus() == TableStatus.ACTIVE
