@@ -3,6 +3,8 @@ package dev.portcullis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.domain.model.Credential;
+import dev.portcullis.domain.port.out.BackendUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +101,33 @@ class DynamoDbClientFactoryTest {
         .hasMessageContaining("set AWS_PROFILE")
         .hasMessageNotContaining("\n")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+  }
+
+  @Test
+  void a_call_without_credentials_fails_with_that_one_line_before_any_request_is_sent() {
+    AwsCredentialsProvider chainText =
+        () -> {
+          throw SdkClientException.create(
+              "Unable to load credentials from any of the providers in the chain "
+                  + "x".repeat(1500));
+        };
+    DynamoDbSettings settings = AWS.withEndpointOverride(URI.create("http://127.0.0.1:9"));
+
+    try (DynamoDbClient client =
+        DynamoDbClientFactory.create(
+            settings, new DynamoDbClientFactory.OneLineFailure(chainText))) {
+      DynamoDbSessionStore store = new DynamoDbSessionStore(client, settings);
+
+      assertThatThrownBy(
+              () ->
+                  store.find(
+                      Credential.parse("pcs_no_such_token_00000000000000000000000000000")
+                          .orElseThrow()
+                          .fingerprint()))
+          .isInstanceOf(BackendUnavailableException.class)
+          .hasMessageContaining(DynamoDbClientFactory.OneLineFailure.NO_CREDENTIALS)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("xxxx").doesNotContain("\n"));
+    }
   }
 
   @Test

@@ -46,7 +46,12 @@ final class SessionStoreAccess {
    */
   static SessionAdministrationUseCase open(
       Environment env, Clock clock, String action, boolean writes) {
-    Configuration configuration = strictConfiguration(env);
+    return open(strictConfiguration(env), clock, action, writes);
+  }
+
+  /** Session administration on the chain's session store of a configuration already checked. */
+  static SessionAdministrationUseCase open(
+      Configuration configuration, Clock clock, String action, boolean writes) {
     List<Backend> backends = configuration.backends();
     if (!backends.contains(Backend.DYNAMODB) && !backends.contains(Backend.MEMORY)) {
       throw new ConfigurationException(

@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.cli;
 
+import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.config.Suggestions;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.port.in.IssueSessionCommand;
@@ -106,11 +107,12 @@ public final class SessionsIssueCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Set<String> defined = SessionStoreAccess.strictConfiguration(env).rules().roles();
+    Configuration configuration = SessionStoreAccess.strictConfiguration(env);
     if (!allowUnknownRoles) {
-      refuseUnknownRoles(roleSet, defined);
+      refuseUnknownRoles(roleSet, configuration.rules().roles());
     }
-    IssuedSession issued = SessionStoreAccess.open(env, clock, "issue", true).issue(command);
+    IssuedSession issued =
+        SessionStoreAccess.open(configuration, clock, "issue", true).issue(command);
     terminal.out().println(issued.token());
     Session session = issued.session();
     terminal

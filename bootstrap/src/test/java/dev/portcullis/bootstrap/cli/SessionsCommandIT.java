@@ -135,6 +135,27 @@ class SessionsCommandIT {
   }
 
   @Test
+  void invoke_names_the_cause_when_the_table_does_not_exist() {
+    String event =
+        "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer"
+            + " pcs_no_such_session_0000000000000000000000000\",\"methodArn\":"
+            + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/orders\"}";
+
+    int code = run(event, "invoke", "-");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr())
+        .contains("decision: error, backend dynamodb")
+        .contains("Authorizer failure: backend 'dynamodb' cannot answer")
+        .contains(
+            "cause: backend 'dynamodb' cannot answer: table '"
+                + env.get("PORTCULLIS_TABLE")
+                + "' does not exist")
+        .doesNotContain("pcs_no_such_session");
+  }
+
+  @Test
   void issue_refuses_a_bad_ttl_with_exit_code_2() {
     int code =
         run(
