@@ -135,7 +135,7 @@ public final class CheckCommand implements Callable<Integer> {
           "Portcullis configuration is valid"
               + (offline ? " (backends not probed: --offline)." : "."));
     }
-    report.configuration().ifPresent(c -> printConfiguration(c, out));
+    report.configuration().ifPresent(c -> c.lines().forEach(out::println));
     if (!report.warnings().isEmpty()) {
       out.println();
       out.println(count(report.warnings().size(), "warning") + ":");
@@ -148,61 +148,6 @@ public final class CheckCommand implements Callable<Integer> {
               + count(report.problems().size(), "problem")
               + "); see docs/configuration.md:");
       report.problems().forEach(p -> err.println("  - " + p));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void printConfiguration(Map<String, Object> c, PrintStream out) {
-    out.println("backends:         " + String.join(",", (List<String>) c.get("backends")));
-    out.println("rules:            " + c.get("rules"));
-    ((Map<String, List<String>>) c.get("roles"))
-        .forEach((role, grants) -> out.println("  " + role + ": " + String.join(", ", grants)));
-    if (c.containsKey("sessionsFile")) {
-      out.println("sessions file:    " + c.get("sessionsFile"));
-    }
-    out.println("token sources:    " + String.join(",", (List<String>) c.get("tokenSources")));
-    out.println("HTTP responses:   " + c.get("httpResponses"));
-    Map<String, Object> cache = (Map<String, Object>) c.get("resolutionCache");
-    out.println(
-        "resolution cache: "
-            + (((Number) cache.get("seconds")).longValue() > 0
-                ? cache.get("seconds")
-                    + " s, not found "
-                    + cache.get("notFoundSeconds")
-                    + " s, at most "
-                    + cache.get("maxEntries")
-                    + " entries"
-                : "off"));
-    if (c.get("jwt") instanceof Map<?, ?> jwt) {
-      out.println(
-          "jwt:              issuers "
-              + String.join(
-                  ", ",
-                  ((List<Map<String, String>>) jwt.get("issuers"))
-                      .stream()
-                          .map(i -> i.get("issuer") + " (keys " + i.get("jwksUrl") + ")")
-                          .toList())
-              + "; audiences "
-              + String.join(",", (List<String>) jwt.get("audiences"))
-              + "; algorithms "
-              + String.join(",", (List<String>) jwt.get("algorithms")));
-    }
-    if (c.get("dynamodb") instanceof Map<?, ?> d) {
-      out.println(
-          "dynamodb:         table "
-              + d.get("table")
-              + " in "
-              + d.get("region")
-              + (d.containsKey("endpoint") ? " at " + d.get("endpoint") : "")
-              + ", "
-              + (Boolean.TRUE.equals(d.get("consistentRead")) ? "strongly" : "eventually")
-              + " consistent reads, "
-              + d.get("callTimeoutMs")
-              + " ms per call, "
-              + d.get("attemptTimeoutMs")
-              + " ms per attempt, "
-              + d.get("maxAttempts")
-              + " attempts");
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.portcullis.bootstrap.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  * 0), and the configuration read, secrets left out, when it could be read.
  */
 record CheckReport(
-    List<String> problems, List<String> warnings, Optional<Map<String, Object>> configuration) {
+    List<String> problems, List<String> warnings, Optional<ConfigurationSummary> configuration) {
 
   CheckReport {
     problems = List.copyOf(problems);
