@@ -21,6 +21,7 @@ import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Resolution;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,25 +72,25 @@ public class JwtBenchmark {
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
     jwksFile = Files.createTempFile("portcullis-bench-jwks-", ".json");
     Files.writeString(jwksFile, new JWKSet(List.<JWK>of(rsa, ec)).toPublicJWKSet().toString());
-    JwtSettings.Parsed parsed =
-        JwtSettings.parse(
-            Map.of(
-                "PORTCULLIS_JWT_ISSUER",
-                ISSUER,
-                "PORTCULLIS_JWT_JWKS_URL",
-                "http://127.0.0.1:9/never-fetched",
-                "PORTCULLIS_JWT_JWKS_FILE",
-                jwksFile.toString(),
-                "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS",
-                "0",
-                "PORTCULLIS_JWT_AUDIENCE",
-                AUDIENCE,
-                "PORTCULLIS_JWT_ALGORITHMS",
-                "RS256,ES256"));
-    if (!(parsed instanceof JwtSettings.Parsed.Valid valid)) {
-      throw new IllegalStateException("JWT settings refused: " + parsed.problems());
-    }
-    resolver = JwtIdentityResolver.create(valid.settings(), Clock.systemUTC());
+    JwtSettings defaults =
+        JwtSettings.of(ISSUER, URI.create("http://127.0.0.1:9/never-fetched"), AUDIENCE);
+    JwtSettings settings =
+        new JwtSettings(
+            List.of(
+                new JwtSettings.TrustedIssuer(
+                    ISSUER, URI.create("http://127.0.0.1:9/never-fetched"), Optional.of(jwksFile))),
+            defaults.audiences(),
+            defaults.audienceClaim(),
+            List.of("RS256", "ES256"),
+            defaults.rolesClaims(),
+            defaults.principalClaim(),
+            defaults.leeway(),
+            defaults.tokenUse(),
+            defaults.contextClaims(),
+            defaults.jwksTimeout(),
+            defaults.minRefetchInterval(),
+            Duration.ZERO);
+    resolver = JwtIdentityResolver.create(settings, Clock.systemUTC());
     boolean rsaToken = algorithm.equals("RS256");
     JWSSigner signer = rsaToken ? new RSASSASigner(rsa) : new ECDSASigner(ec);
     String kid = rsaToken ? rsa.getKeyID() : ec.getKeyID();

@@ -2,8 +2,10 @@ package dev.portcullis.adapters.dynamodb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -25,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * Creates the session table (for the CLI's {@code table create} and for tests) through the Enhanced
  * Client, from the item's schema: the key, the principal index, on-demand billing; then TTL on
  * {@value SessionTable#TTL_ATTRIBUTE}, which only the low-level client offers. Safe to run again on
- * a table that exists.
+ * a table that exists. {@link #probe()} says whether a table is one the authorizer can use.
  */
 public final class SessionTableAdmin {
 
@@ -39,6 +42,18 @@ public final class SessionTableAdmin {
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+  /** The principal index's keys, as the item's schema declares them. */
+  private static final List<KeySchemaElement> PRINCIPAL_INDEX_KEYS =
+      List.of(
+          KeySchemaElement.builder()
+              .attributeName(SessionTable.PRINCIPAL_ID)
+              .keyType(KeyType.HASH)
+              .build(),
+          KeySchemaElement.builder()
+              .attributeName(SessionTable.EXPIRES_AT)
+              .keyType(KeyType.RANGE)
+              .build());
 
   private final DynamoDbClient client;
   private final DynamoDbTable<SessionItem> table;
@@ -133,6 +148,96 @@ public final class SessionTableAdmin {
       }
       sleep(POLL_INTERVAL);
     }
+  }
+
+  /**
+   * What {@code check} reports of the table: problems that would fail the authorizer (no table, or
+   * one with another key or without the principal index) and warnings that would not (the table is
+   * still being built, TTL is off or not on {@value SessionTable#TTL_ATTRIBUTE}). It reads and
+   * changes nothing but the table's description.
+   */
+  public record Probe(List<String> problems, List<String> warnings) {
+    public Probe {
+      problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Describes the table and its TTL with the low-level client's {@code DescribeTable} and {@code
+   * DescribeTimeToLive}. A failure to reach DynamoDB is a problem, worded by the store's failure
+   * messages: the table, the region and the cause.
+   */
+  public Probe probe() {
+    List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    TableDescription description;
+    try {
+      description = client.describeTable(r -> r.tableName(tableName)).table();
+    } catch (SdkException e) {
+      problems.add(failures.translate("DescribeTable", e).getMessage());
+      return new Probe(problems, warnings);
+    }
+    String table = "table '" + tableName + "'";
+    List<KeySchemaElement> keys = description.keySchema();
+    if (keys.size() != 1 || !keys.get(0).attributeName().equals(SessionTable.PARTITION_KEY)) {
+      problems.add(
+          table
+              + " has the key "
+              + keys.stream().map(KeySchemaElement::attributeName).toList()
+              + ", not the partition key '"
+              + SessionTable.PARTITION_KEY
+              + "' alone: it is not a Portcullis session table");
+    }
+    Optional<GlobalSecondaryIndexDescription> index =
+        description.globalSecondaryIndexes().stream()
+            .filter(i -> i.indexName().equals(SessionTable.BY_PRINCIPAL_INDEX))
+            .findFirst();
+    if (index.isEmpty()) {
+      problems.add(
+          table
+              + " has no index '"
+              + SessionTable.BY_PRINCIPAL_INDEX
+              + "': sessions list and revoke-all need it (docs/dynamodb.md)");
+    } else if (!index.get().keySchema().equals(PRINCIPAL_INDEX_KEYS)) {
+      problems.add(
+          table
+              + "'s index '"
+              + SessionTable.BY_PRINCIPAL_INDEX
+              + "' is not keyed on "
+              + SessionTable.PRINCIPAL_ID
+              + " and "
+              + SessionTable.EXPIRES_AT);
+    }
+    if (!isActive(description)) {
+      warnings.add(table + " or its index is still " + description.tableStatusAsString());
+    }
+    try {
+      TimeToLiveDescription ttl =
+          client.describeTimeToLive(r -> r.tableName(tableName)).timeToLiveDescription();
+      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+      boolean on = status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
+      if (!on || !SessionTable.TTL_ATTRIBUTE.equals(ttl.attributeName())) {
+        warnings.add(
+            table
+                + " has no TTL on "
+                + SessionTable.TTL_ATTRIBUTE
+                + ": expired sessions stay until deleted (Portcullis still refuses them);"
+                + " `portcullis table create` enables it");
+      }
+    } catch (AwsServiceException e) {
+      if (!isUnsupported(e)) {
+        problems.add(failures.translate("DescribeTimeToLive", e).getMessage());
+      } else {
+        warnings.add(
+            "the TTL of "
+                + table
+                + " cannot be checked: this server does not support DescribeTimeToLive");
+      }
+    } catch (SdkException e) {
+      problems.add(failures.translate("DescribeTimeToLive", e).getMessage());
+    }
+    return new Probe(problems, warnings);
   }
 
   private static boolean isActive(TableDescription description) {

@@ -57,6 +57,49 @@ class SessionTableAdminIT {
   }
 
   @Test
+  void the_probe_finds_a_missing_table_a_problem_and_a_table_it_made_usable() {
+    // Arrange
+    String table = "sessions-" + UUID.randomUUID();
+    SessionTableAdmin admin = new SessionTableAdmin(SERVER.client(), SERVER.settings(table));
+
+    // Act
+    SessionTableAdmin.Probe missing = admin.probe();
+    admin.createTable();
+    SessionTableAdmin.Probe made = admin.probe();
+
+    // Assert
+    assertThat(missing.problems())
+        .singleElement()
+        .asString()
+        .contains("table '" + table + "' does not exist");
+    assertThat(made.problems()).isEmpty();
+    assertThat(made.warnings()).allSatisfy(w -> assertThat(w).contains("TTL").contains(table));
+  }
+
+  @Test
+  void the_probe_finds_a_table_of_another_shape_a_problem() {
+    // Arrange
+    String table = "other-" + UUID.randomUUID();
+    SERVER
+        .client()
+        .createTable(
+            r ->
+                r.tableName(table)
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+
+    // Act
+    SessionTableAdmin.Probe probe =
+        new SessionTableAdmin(SERVER.client(), SERVER.settings(table)).probe();
+
+    // Assert
+    assertThat(probe.problems())
+        .anySatisfy(p -> assertThat(p).contains("has the key [id]"))
+        .anySatisfy(p -> assertThat(p).contains("has no index 'byPrincipal'"));
+  }
+
+  @Test
   void a_server_without_time_to_live_support_is_tolerated_and_said_so() {
     // Arrange
     String table = "sessions-" + UUID.randomUUID();

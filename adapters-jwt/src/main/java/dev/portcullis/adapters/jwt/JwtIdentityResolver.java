@@ -97,8 +97,8 @@ public final class JwtIdentityResolver implements IdentityResolver {
    * The resolver for these settings. It reads the pre-fetched JWKS files now, so that tokens from
    * those issuers verify with no network call; every other JWKS is fetched on first use.
    *
-   * @throws IllegalArgumentException when a JWKS file cannot be read or is not a JWKS ({@link
-   *     JwtSettings#parse} reports the same problems beforehand)
+   * @throws IllegalArgumentException when a JWKS file cannot be read or is not a JWKS (the
+   *     composition root reports the same problems beforehand, with {@link JwksDocument})
    */
   public static JwtIdentityResolver create(JwtSettings settings, Clock clock) {
     Map<String, KeySet> prefetched = new HashMap<>();

@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything the JWT backend needs to know, as plain values the composition root fills from the
- * environment with {@link #parse(Map)}; docs/jwt.md names the variable behind each field.
+ * environment; docs/jwt.md names the variable behind each field.
  *
  * @param issuers the trusted issuers, each with its own JWKS ({@code PORTCULLIS_JWT_ISSUER}, {@code
  *     PORTCULLIS_JWT_JWKS_URL}, {@code PORTCULLIS_JWT_JWKS_FILE})
@@ -74,24 +73,6 @@ public record JwtSettings(
   /** The values Cognito's {@code token_use} claim takes. */
   public static final Set<String> TOKEN_USES = Set.of("access", "id");
 
-  /** Every variable {@link #parse(Map)} reads. */
-  public static final Set<String> VARIABLES =
-      Set.of(
-          "PORTCULLIS_JWT_ISSUER",
-          "PORTCULLIS_JWT_JWKS_URL",
-          "PORTCULLIS_JWT_JWKS_FILE",
-          "PORTCULLIS_JWT_AUDIENCE",
-          "PORTCULLIS_JWT_AUDIENCE_CLAIM",
-          "PORTCULLIS_JWT_ALGORITHMS",
-          "PORTCULLIS_JWT_ROLES_CLAIM",
-          "PORTCULLIS_JWT_PRINCIPAL_CLAIM",
-          "PORTCULLIS_JWT_LEEWAY_SECONDS",
-          "PORTCULLIS_JWT_TOKEN_USE",
-          "PORTCULLIS_JWT_CONTEXT_CLAIMS",
-          "PORTCULLIS_JWT_JWKS_TIMEOUT_MS",
-          "PORTCULLIS_JWT_JWKS_MIN_REFETCH_SECONDS",
-          "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS");
-
   public JwtSettings {
     issuers = List.copyOf(Objects.requireNonNull(issuers, "issuers"));
     if (issuers.isEmpty()) {
@@ -131,15 +112,6 @@ public record JwtSettings(
     if (jwksMaxAge.isNegative()) {
       throw new IllegalArgumentException("jwksMaxAge must not be negative, got " + jwksMaxAge);
     }
-  }
-
-  /**
-   * Reads the {@code PORTCULLIS_JWT_*} variables. Blank values count as unset. Every problem is
-   * reported at once, each naming its variable and how to fix it, so that the composition root can
-   * merge them into its single start-up error.
-   */
-  public static Parsed parse(Map<String, String> env) {
-    return new JwtSettingsReader(env).read();
   }
 
   /**
@@ -203,35 +175,6 @@ public record JwtSettings(
                 + ContextBuilder.MAX_KEY_LENGTH
                 + " of A-Z a-z 0-9 _ . : - and none of "
                 + ContextBuilder.RESERVED_KEYS);
-      }
-    }
-  }
-
-  /** The outcome of {@link #parse(Map)}: settings, or every problem found. */
-  public sealed interface Parsed {
-
-    /** Each problem names its variable and how to fix it; empty when the settings are valid. */
-    List<String> problems();
-
-    /** The variables made valid settings. */
-    record Valid(JwtSettings settings) implements Parsed {
-      public Valid {
-        Objects.requireNonNull(settings, "settings");
-      }
-
-      @Override
-      public List<String> problems() {
-        return List.of();
-      }
-    }
-
-    /** The variables have problems, all of them listed. */
-    record Invalid(List<String> problems) implements Parsed {
-      public Invalid {
-        problems = List.copyOf(problems);
-        if (problems.isEmpty()) {
-          throw new IllegalArgumentException("an invalid result lists at least one problem");
-        }
       }
     }
   }

@@ -56,8 +56,8 @@ final class JwtColdStart {
   private static void measure(Path dir, boolean prime) throws Exception {
     long start = System.nanoTime();
     String token = Files.readString(dir.resolve("token.txt")).trim();
-    JwtSettings.Parsed parsed =
-        JwtSettings.parse(
+    JwtSettings settings =
+        Fixture.settings(
             Map.of(
                 "PORTCULLIS_JWT_ISSUER",
                 Tokens.ISSUER,
@@ -67,7 +67,6 @@ final class JwtColdStart {
                 dir.resolve("jwks.json").toString(),
                 "PORTCULLIS_JWT_AUDIENCE",
                 Tokens.AUDIENCE));
-    JwtSettings settings = ((JwtSettings.Parsed.Valid) parsed).settings();
     long settingsRead = System.nanoTime();
     JwtIdentityResolver resolver = JwtIdentityResolver.create(settings, Clock.systemUTC());
     long built = System.nanoTime();

@@ -1,87 +1,46 @@
 package dev.portcullis.bootstrap.cli;
 
-import dev.portcullis.bootstrap.config.ConfigurationException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.portcullis.bootstrap.wiring.CliComponent;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
 
 /** The {@code portcullis} command line: {@code java -jar portcullis.jar COMMAND [ARGS]}. */
 public final class Main {
 
-  /** Exit code for bad usage, broken configuration and failures other than Unauthorized. */
+  /** Exit code of a command that did what it was asked. */
+  static final int DONE = 0;
+
+  /** Exit code of {@code Unauthorized}, and of a revocation that found no session. */
+  static final int UNAUTHORIZED = 1;
+
+  /** Exit code of bad usage, broken configuration and failures other than Unauthorized. */
   static final int FAILURE = 2;
 
-  private final Map<String, Command> commands = new LinkedHashMap<>();
+  /** Wide enough for the examples' command lines, narrow enough for a terminal. */
+  static final int USAGE_WIDTH = 100;
 
-  Main(List<Command> commands) {
-    commands.forEach(c -> this.commands.put(c.name(), c));
-  }
-
-  static Main standard() {
-    return new Main(
-        List.of(
-            new InvokeCommand(),
-            new CheckCommand(),
-            new SessionsCommand(java.time.Clock.systemUTC()),
-            new TableCommand(),
-            new ServeCommand()));
-  }
+  private Main() {}
 
   public static void main(String[] args) {
-    System.exit(standard().run(Arrays.asList(args), Terminal.system()));
+    System.exit(run(args, Terminal.system()));
   }
 
-  int run(List<String> args, Terminal terminal) {
-    if (args.isEmpty() || isHelp(args.get(0)) || args.get(0).equals("help")) {
-      if (args.size() > 1 && commands.containsKey(args.get(1))) {
-        terminal.out().print(commands.get(args.get(1)).help());
-        return 0;
-      }
-      terminal.out().print(usage());
-      return args.isEmpty() ? FAILURE : 0;
-    }
-    Command command = commands.get(args.get(0));
-    if (command == null) {
-      terminal.err().println("portcullis: unknown command '" + args.get(0) + "'");
-      terminal.err().print(usage());
-      return FAILURE;
-    }
-    List<String> rest = args.subList(1, args.size());
-    if (rest.stream().anyMatch(Main::isHelp)) {
-      terminal.out().print(command.help());
-      return 0;
-    }
-    try {
-      return command.run(rest, terminal);
-    } catch (ConfigurationException e) {
-      terminal.err().println(e.getMessage());
-      return FAILURE;
-    } catch (UsageException e) {
-      terminal.err().println("portcullis " + command.name() + ": " + e.getMessage());
-      terminal.err().println("Run 'portcullis " + command.name() + " --help' for usage.");
-      return FAILURE;
-    } catch (Exception e) {
-      terminal.err().println("portcullis " + command.name() + ": " + e.getMessage());
-      return FAILURE;
-    }
+  /** Runs one command line; the exit code comes from picocli's {@code execute}. */
+  public static int run(String[] args, Terminal terminal) {
+    return commandLine(terminal).execute(args);
   }
 
-  private String usage() {
-    StringBuilder text =
-        new StringBuilder(
-            "Usage: java -jar portcullis.jar COMMAND [ARGS]\n\n"
-                + "Portcullis, an API Gateway Lambda authorizer, as a command-line tool.\n"
-                + "Configuration comes from PORTCULLIS_* environment variables"
-                + " (docs/configuration.md).\n\nCommands:\n");
-    commands
-        .values()
-        .forEach(c -> text.append(String.format("  %-10s %s%n", c.name(), c.summary())));
-    text.append("\nRun 'java -jar portcullis.jar COMMAND --help' for a command's options.\n");
-    return text.toString();
-  }
-
-  private static boolean isHelp(String arg) {
-    return arg.equals("--help") || arg.equals("-h");
+  /** The whole command tree, its commands built by Dagger through picocli's factory. */
+  static CommandLine commandLine(Terminal terminal) {
+    CliComponent component = CliComponent.create(terminal, Clock.systemUTC());
+    CommandLine cli = new CommandLine(PortcullisCommand.class, component.commandFactory());
+    cli.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
+    cli.setParameterExceptionHandler(new Failures.BadUsage());
+    cli.setExecutionExceptionHandler(new Failures.FailedRun());
+    cli.setUsageHelpWidth(USAGE_WIDTH);
+    return cli;
   }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.bootstrap.cli;
 
 import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.bootstrap.Portcullis;
+import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.serve.ApiKind;
 import dev.portcullis.bootstrap.serve.Banner;
 import dev.portcullis.bootstrap.serve.DemoWorld;
@@ -11,94 +12,144 @@ import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code serve}: a local API Gateway in front of the authorizer, until Ctrl-C. */
-final class ServeCommand implements Command {
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    header = "Run a local API Gateway in front of the authorizer (try --demo).",
+    description = {
+      "A local API Gateway, with no Docker and no AWS account. For every request it builds the"
+          + " authorizer event API Gateway would send for --kind, runs it through exactly the"
+          + " wiring Lambda uses (configured by the PORTCULLIS_* variables), caches the answer as"
+          + " API Gateway does, evaluates the policy against the request's ARN, and answers 401,"
+          + " 403 or 500 as API Gateway would. Allowed requests go to --upstream with the"
+          + " authorizer's answer in X-Portcullis-* headers, or to a built-in echo. See"
+          + " docs/local-gateway.md.",
+      ""
+    },
+    footer = {
+      "",
+      "Ctrl-C (or SIGTERM) stops it: requests in flight get up to a second to finish. The access"
+          + " log goes to standard error, one line per request, never a token."
+    })
+public final class ServeCommand implements Callable<Integer> {
 
-  @Override
-  public String name() {
-    return "serve";
+  /** How long a stop waits for requests in flight. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--demo",
+      description =
+          "The in-memory backend with the shipped demo rules and sessions (an admin, a reader, an"
+              + " expired session), whatever PORTCULLIS_BACKENDS, PORTCULLIS_RULES and"
+              + " PORTCULLIS_SESSIONS_FILE say; prints curl lines.")
+  boolean demo;
+
+  @Option(
+      names = "--naive",
+      description =
+          "With --demo: narrow each policy to the one ARN called, to show the cached-policy trap"
+              + " that Portcullis avoids.")
+  boolean naive;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port to listen on (default 8080; 0 picks a free one).")
+  String port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to bind (default 127.0.0.1, this machine only).")
+  String host;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "The API and authorizer played: rest-token (default), rest-request, http-1.0, http-2.0,"
+              + " websocket.")
+  String kind;
+
+  @Option(
+      names = "--identity-source",
+      paramLabel = "LIST",
+      description =
+          "API Gateway's syntax, comma-separated: method.request.header.NAME and"
+              + " method.request.querystring.NAME (REST), $request.header.NAME,"
+              + " $request.querystring.NAME and $context.routeKey (HTTP API),"
+              + " route.request.header.NAME and route.request.querystring.NAME (WebSocket)."
+              + " Default: the Authorization header.")
+  String identitySource;
+
+  @Option(
+      names = "--cache-ttl",
+      paramLabel = "SECONDS",
+      description = "Authorizer result TTL, 0 (off) to 3600 (default 300; 0 for websocket).")
+  String cacheTtl;
+
+  @Option(
+      names = "--upstream",
+      paramLabel = "URL",
+      description = "Forward allowed requests to this http(s) URL.")
+  String upstream;
+
+  @Option(names = "--api-id", paramLabel = "ID", description = "Default abcdef1234.")
+  String apiId;
+
+  @Option(names = "--stage", paramLabel = "STAGE", description = "Default prod.")
+  String stage;
+
+  @Option(names = "--account", paramLabel = "ACCOUNT", description = "Default 123456789012.")
+  String account;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "Default us-east-1.")
+  String region;
+
+  @Option(
+      names = "--decision-log",
+      description = "Also print the authorizer's JSON decision lines to standard error.")
+  boolean decisionLog;
+
+  private final Terminal terminal;
+
+  @Inject
+  ServeCommand(Terminal terminal) {
+    this.terminal = terminal;
   }
 
   @Override
-  public String summary() {
-    return "Run a local API Gateway in front of the authorizer (try --demo)";
-  }
-
-  @Override
-  public String help() {
-    return """
-        Usage: java -jar portcullis.jar serve [--demo [--naive]] [--port N] [--host ADDRESS]
-                 [--kind rest-token|rest-request|http-1.0|http-2.0|websocket]
-                 [--identity-source LIST] [--cache-ttl SECONDS] [--upstream URL]
-                 [--api-id ID] [--stage STAGE] [--account ACCOUNT] [--region REGION]
-                 [--decision-log]
-
-        A local API Gateway, with no Docker and no AWS account. For every request it builds the
-        authorizer event API Gateway would send for --kind, runs it through exactly the wiring
-        Lambda uses (configured by the PORTCULLIS_* variables), caches the answer as API Gateway
-        does, evaluates the policy against the request's ARN, and answers 401, 403 or 500 as API
-        Gateway would. Allowed requests go to --upstream with the authorizer's answer in
-        X-Portcullis-* headers, or to a built-in echo. See docs/local-gateway.md.
-
-          --demo             The in-memory backend with the shipped demo rules and sessions (an
-                             admin, a reader, an expired session), whatever PORTCULLIS_BACKENDS,
-                             PORTCULLIS_RULES and PORTCULLIS_SESSIONS_FILE say; prints curl lines.
-          --naive            With --demo: narrow each policy to the one ARN called, to show the
-                             cached-policy trap that Portcullis avoids.
-          --port N           Port to listen on (default 8080; 0 picks a free one).
-          --host ADDRESS     Address to bind (default 127.0.0.1, this machine only).
-          --kind KIND        The API and authorizer played (default rest-token).
-          --identity-source  API Gateway's syntax, comma-separated: method.request.header.NAME
-                             and method.request.querystring.NAME (REST), $request.header.NAME,
-                             $request.querystring.NAME and $context.routeKey (HTTP API),
-                             route.request.header.NAME and route.request.querystring.NAME
-                             (WebSocket). Default: the Authorization header.
-          --cache-ttl S      Authorizer result TTL, 0 (off) to 3600 (default 300; 0 for websocket).
-          --upstream URL     Forward allowed requests to this http(s) URL.
-          --api-id, --stage, --account, --region
-                             The API the ARNs name (default abcdef1234, prod, 123456789012,
-                             us-east-1).
-          --decision-log     Also print the authorizer's JSON decision lines to standard error.
-
-        Ctrl-C stops it. The access log goes to standard error, one line per request, never a token.
-        """;
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) throws Exception {
+  public Integer call() throws Exception {
     long started = System.nanoTime();
-    Options options = Options.parse(args, GatewaySettings.VALUED_OPTIONS, GatewaySettings.FLAGS);
-    if (!options.positional().isEmpty()) {
-      throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-    }
-    Map<String, String> values = new HashMap<>();
-    for (String name : GatewaySettings.VALUED_OPTIONS) {
-      options.value(name).ifPresent(v -> values.put(name, v));
-    }
-    Set<String> flags = new HashSet<>();
-    for (String flag : GatewaySettings.FLAGS) {
-      if (options.flag(flag)) {
-        flags.add(flag);
-      }
-    }
     GatewaySettings settings;
     try {
-      settings = GatewaySettings.fromOptions(values, flags);
+      settings = GatewaySettings.fromOptions(values(), flags());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Map<String, String> env =
-        settings.demo() ? DemoWorld.environment(terminal.env()) : terminal.env();
+    Map<String, String> variables = common.environment(terminal).variables();
+    Map<String, String> env = settings.demo() ? DemoWorld.environment(variables) : variables;
     PrintStream decisions =
         settings.decisionLog() ? terminal.err() : new PrintStream(OutputStream.nullOutputStream());
-    PortcullisComponent component = Portcullis.fromEnvironment(env, decisions);
+    Configuration configuration = Configuration.fromEnvironment(env);
+    configuration.warnings().forEach(w -> terminal.err().println("warning: " + w));
+    PortcullisComponent component = Portcullis.build(configuration, env, decisions);
     boolean simple =
         component.configuration().adapter().httpResponseMode() == HttpResponseMode.SIMPLE;
     if (settings.naive() && simple && settings.kind() == ApiKind.HTTP_V2) {
@@ -128,7 +179,7 @@ final class ServeCommand implements Command {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  gateway.stop(1);
+                  gateway.stop(STOP_GRACE);
                   terminal.err().println("portcullis serve: stopped");
                   stopped.countDown();
                 },
@@ -145,6 +196,42 @@ final class ServeCommand implements Command {
             + " ms after the command started. Ctrl-C stops it.");
     out.flush();
     stopped.await();
-    return 0;
+    return Main.DONE;
+  }
+
+  /** The valued options given, by their names without {@code --}. */
+  private Map<String, String> values() {
+    Map<String, String> values = new LinkedHashMap<>();
+    put(values, "port", port);
+    put(values, "host", host);
+    put(values, "kind", kind);
+    put(values, "identity-source", identitySource);
+    put(values, "cache-ttl", cacheTtl);
+    put(values, "upstream", upstream);
+    put(values, "api-id", apiId);
+    put(values, "stage", stage);
+    put(values, "account", account);
+    put(values, "region", region);
+    return values;
+  }
+
+  private Set<String> flags() {
+    Set<String> flags = new HashSet<>();
+    if (demo) {
+      flags.add("demo");
+    }
+    if (naive) {
+      flags.add("naive");
+    }
+    if (decisionLog) {
+      flags.add("decision-log");
+    }
+    return flags;
+  }
+
+  private static void put(Map<String, String> values, String name, String value) {
+    if (value != null) {
+      values.put(name, value);
+    }
   }
 }

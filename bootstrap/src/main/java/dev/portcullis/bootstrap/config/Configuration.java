@@ -7,7 +7,6 @@ import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.adapters.lambda.TokenSource;
 import dev.portcullis.domain.rules.AccessRules;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,9 @@ import java.util.TreeSet;
 
 /**
  * Everything Portcullis is configured with, read once from the environment and checked as a whole:
- * every problem is reported at once, before the first request.
+ * every problem is reported at once, before the first request. What is odd but harmless (a variable
+ * for a backend the chain does not name, roles that together could outgrow an answer) is kept as a
+ * warning.
  */
 public record Configuration(
     List<Backend> backends,
@@ -31,21 +32,28 @@ public record Configuration(
     Optional<DynamoDbSettings> dynamoDb,
     Optional<JwtSettings> jwt,
     AdapterSettings adapter,
-    CacheConfig cache) {
+    CacheConfig cache,
+    List<UnusedSetting> unusedSettings,
+    List<String> warnings) {
+
+  /** The variables of the dynamodb backend, besides the AWS SDK's own. */
+  static final Set<String> DYNAMODB_VARIABLES =
+      Set.of(
+          "PORTCULLIS_TABLE",
+          "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
+          "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
+          "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
+          "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS");
 
   /** Every variable Portcullis reads, with the AWS SDK's own that it relies on. */
   public static final Set<String> VARIABLES =
       union(
-          JwtSettings.VARIABLES,
+          JwtVariables.NAMES,
+          DYNAMODB_VARIABLES,
           Set.of(
               "PORTCULLIS_BACKENDS",
               "PORTCULLIS_RULES",
               "PORTCULLIS_SESSIONS_FILE",
-              "PORTCULLIS_TABLE",
-              "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
-              "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
-              "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
-              "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
               "PORTCULLIS_TOKEN_SOURCES",
               "PORTCULLIS_HTTP_RESPONSE",
               "PORTCULLIS_CACHE_SECONDS",
@@ -58,9 +66,18 @@ public record Configuration(
   /** The variables that must be set whatever the backends. */
   public static final Set<String> REQUIRED = Set.of("PORTCULLIS_RULES");
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new TreeSet<>(a);
-    all.addAll(b);
+  public Configuration {
+    backends = List.copyOf(backends);
+    unusedSettings = List.copyOf(unusedSettings);
+    warnings = List.copyOf(warnings);
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new TreeSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
     return Set.copyOf(all);
   }
 
@@ -73,13 +90,15 @@ public record Configuration(
     return new Reader(env).read();
   }
 
-  /** Collects problems while reading, so that all of them are reported together. */
+  /** Reads through one {@link SettingsReader}, so that all problems are reported together. */
   private static final class Reader {
     private final Map<String, String> env;
-    private final List<String> problems = new ArrayList<>();
+    private final SettingsReader settings;
+    private final List<UnusedSetting> unused = new ArrayList<>();
 
     Reader(Map<String, String> env) {
       this.env = env;
+      this.settings = SettingsReader.environment(env);
     }
 
     Configuration read() {
@@ -87,15 +106,25 @@ public record Configuration(
       List<Backend> backends = backends();
       AccessRules rules = rules();
       Optional<Path> sessionsFile = sessionsFile(backends);
-      Optional<DynamoDbSettings> dynamoDb =
-          backends.contains(Backend.DYNAMODB) ? Optional.ofNullable(dynamoDb()) : Optional.empty();
+      Optional<DynamoDbSettings> dynamoDb = dynamoDb(backends);
       Optional<JwtSettings> jwt = jwt(backends);
-      List<TokenSource> tokenSources = tokenSources();
-      HttpResponseMode mode = httpResponseMode();
+      List<TokenSource> tokenSources =
+          settings.parsed(
+              "PORTCULLIS_TOKEN_SOURCES",
+              "header:Authorization",
+              TokenSource::parseList,
+              "e.g. header:Authorization,cookie:session,query:access_token");
+      HttpResponseMode mode =
+          settings.parsed(
+              "PORTCULLIS_HTTP_RESPONSE", "iam", HttpResponseMode::parse, "use iam or simple");
       CacheConfig cache = cache();
+      List<String> problems = settings.problems();
       if (!problems.isEmpty()) {
         throw new ConfigurationException(problems);
       }
+      List<String> warnings = new ArrayList<>();
+      unused.forEach(u -> warnings.add(u.message()));
+      rules.warnings().forEach(w -> warnings.add("PORTCULLIS_RULES: " + w));
       return new Configuration(
           backends,
           rules,
@@ -104,45 +133,53 @@ public record Configuration(
           dynamoDb,
           jwt,
           new AdapterSettings(tokenSources, mode),
-          cache);
+          cache,
+          unused,
+          warnings);
     }
 
     private void unknownVariables() {
       for (String name : new TreeSet<>(env.keySet())) {
         if (name.startsWith("PORTCULLIS_") && !VARIABLES.contains(name)) {
-          problems.add(
+          settings.problem(
               name
                   + " is not a Portcullis variable"
-                  + closest(name).map(c -> ": did you mean " + c + "?").orElse("")
+                  + Suggestions.closest(name, VARIABLES)
+                      .map(c -> ": did you mean " + c + "?")
+                      .orElse("")
                   + " (remove it, or fix its name)");
         }
       }
     }
 
     private List<Backend> backends() {
-      String raw = value("PORTCULLIS_BACKENDS").orElse("memory");
       Set<Backend> backends = new LinkedHashSet<>();
-      for (String name : raw.split(",", -1)) {
+      for (String name : settings.string("PORTCULLIS_BACKENDS").orElse("memory").split(",", -1)) {
         Optional<Backend> backend = Backend.byName(name.trim());
         if (backend.isEmpty()) {
-          problems.add(
+          settings.problem(
               "PORTCULLIS_BACKENDS names unknown backend '"
                   + name.trim()
                   + "': use a comma-separated list of "
                   + Backend.allowedNames());
         } else if (!backends.add(backend.get())) {
-          problems.add("PORTCULLIS_BACKENDS names '" + name.trim() + "' twice: name it once");
+          settings.problem("PORTCULLIS_BACKENDS names '" + name.trim() + "' twice: name it once");
         }
       }
       return List.copyOf(backends);
     }
 
     private AccessRules rules() {
-      Optional<String> raw = value("PORTCULLIS_RULES");
+      Optional<String> raw = settings.string("PORTCULLIS_RULES");
       if (raw.isEmpty()) {
-        problems.add(
+        settings.problem(
             "PORTCULLIS_RULES is not set: set it to inline JSON, file:PATH or classpath:NAME, e.g."
                 + " {\"roles\": {\"admin\": [\"* /*\"]}}");
+        return null;
+      }
+      if (looksLikeAPath(raw.get())) {
+        settings.problem(
+            "PORTCULLIS_RULES is not JSON but names a file: did you mean file:" + raw.get() + "?");
         return null;
       }
       try {
@@ -151,33 +188,44 @@ public record Configuration(
           return RulesReader.read(source.text());
         } catch (IllegalArgumentException e) {
           for (String line : e.getMessage().split("\n")) {
-            problems.add("PORTCULLIS_RULES (" + source.description() + "): " + line);
+            settings.problem("PORTCULLIS_RULES (" + source.description() + "): " + line);
           }
         }
       } catch (IllegalArgumentException e) {
-        problems.add("PORTCULLIS_RULES: " + e.getMessage());
+        settings.problem("PORTCULLIS_RULES: " + e.getMessage());
       }
       return null;
     }
 
+    /** Inline rules are a JSON object; a value that is not, but names a file, lacks its prefix. */
+    private static boolean looksLikeAPath(String value) {
+      if (value.startsWith("{") || value.startsWith("file:") || value.startsWith("classpath:")) {
+        return false;
+      }
+      try {
+        return Files.isRegularFile(Path.of(value));
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
     private String ruleSourceName() {
-      String raw = env.get("PORTCULLIS_RULES");
+      String raw = settings.string("PORTCULLIS_RULES").orElse("");
       return raw.startsWith("file:") || raw.startsWith("classpath:") ? raw : "inline JSON";
     }
 
     private Optional<Path> sessionsFile(List<Backend> backends) {
-      Optional<String> raw = value("PORTCULLIS_SESSIONS_FILE");
+      Optional<String> raw = settings.string("PORTCULLIS_SESSIONS_FILE");
       if (raw.isEmpty()) {
         return Optional.empty();
       }
       if (!backends.contains(Backend.MEMORY)) {
-        problems.add(
-            "PORTCULLIS_SESSIONS_FILE is set but PORTCULLIS_BACKENDS does not name 'memory': add"
-                + " memory to the backends, or unset the file");
+        unused.add(new UnusedSetting("PORTCULLIS_SESSIONS_FILE", Backend.MEMORY));
+        return Optional.empty();
       }
       Path path = Path.of(raw.get());
       if (!Files.isReadable(path)) {
-        problems.add(
+        settings.problem(
             "PORTCULLIS_SESSIONS_FILE names "
                 + path.toAbsolutePath()
                 + ", which does not exist or cannot be read");
@@ -185,90 +233,100 @@ public record Configuration(
       return Optional.of(path);
     }
 
-    private DynamoDbSettings dynamoDb() {
-      Optional<String> table = value("PORTCULLIS_TABLE");
+    private Optional<DynamoDbSettings> dynamoDb(List<Backend> backends) {
+      if (!backends.contains(Backend.DYNAMODB)) {
+        for (String name : new TreeSet<>(DYNAMODB_VARIABLES)) {
+          if (settings.isSet(name)) {
+            unused.add(new UnusedSetting(name, Backend.DYNAMODB));
+          }
+        }
+        return Optional.empty();
+      }
+      Optional<String> table = settings.string("PORTCULLIS_TABLE");
       if (table.isEmpty()) {
-        problems.add(
+        settings.problem(
             "PORTCULLIS_TABLE is not set: the dynamodb backend needs the sessions table's name");
       }
-      Optional<String> region = value("AWS_REGION");
+      Optional<String> region = settings.string("AWS_REGION");
       if (region.isEmpty()) {
-        problems.add("AWS_REGION is not set: the dynamodb backend needs a region, e.g. us-east-1");
+        settings.problem(
+            "AWS_REGION is not set: the dynamodb backend needs a region, e.g. us-east-1");
       }
-      // Ifs, not Optional.or/flatMap: cold start, no lambda (the first costs about 8 ms).
-      Optional<String> rawEndpoint = value("AWS_ENDPOINT_URL_DYNAMODB");
-      if (rawEndpoint.isEmpty()) {
-        rawEndpoint = value("AWS_ENDPOINT_URL");
-      }
-      Optional<URI> endpoint = rawEndpoint.isEmpty() ? Optional.empty() : uri(rawEndpoint.get());
-      boolean consistentRead = consistentRead();
+      String endpointVariable =
+          settings.isSet("AWS_ENDPOINT_URL_DYNAMODB")
+              ? "AWS_ENDPOINT_URL_DYNAMODB"
+              : "AWS_ENDPOINT_URL";
+      Optional<URI> endpoint =
+          settings.url(endpointVariable, "use e.g. http://127.0.0.1:8000 (or unset it)");
+      boolean consistentRead =
+          settings.bool(
+              "PORTCULLIS_DYNAMODB_CONSISTENT_READ",
+              DynamoDbSettings.DEFAULT_CONSISTENT_READ,
+              "use true (strongly consistent) or false (eventually consistent)");
       Duration callTimeout =
-          millis(
-              "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
-              (int) DynamoDbSettings.DEFAULT_API_CALL_TIMEOUT.toMillis(),
-              10,
-              30_000);
+          Duration.ofMillis(
+              settings.integer(
+                  "PORTCULLIS_DYNAMODB_TIMEOUT_MS",
+                  (int) DynamoDbSettings.DEFAULT_API_CALL_TIMEOUT.toMillis(),
+                  10,
+                  30_000));
       Duration attemptTimeout =
-          millis(
-              "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
-              (int) DynamoDbSettings.DEFAULT_API_CALL_ATTEMPT_TIMEOUT.toMillis(),
-              10,
-              30_000);
+          Duration.ofMillis(
+              settings.integer(
+                  "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
+                  (int) DynamoDbSettings.DEFAULT_API_CALL_ATTEMPT_TIMEOUT.toMillis(),
+                  10,
+                  30_000));
       int maxAttempts =
-          integer(
+          settings.integer(
               "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS",
               DynamoDbSettings.DEFAULT_MAX_ATTEMPTS,
               1,
               DynamoDbSettings.MAX_ATTEMPTS_LIMIT);
       if (table.isEmpty() || region.isEmpty()) {
-        return null;
+        return Optional.empty();
       }
       if (attemptTimeout.compareTo(callTimeout) > 0) {
-        problems.add(
+        settings.problem(
             "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS is larger than PORTCULLIS_DYNAMODB_TIMEOUT_MS:"
                 + " one attempt cannot outlast the whole call");
-        return null;
+        return Optional.empty();
       }
       try {
-        return new DynamoDbSettings(
-            table.get(),
-            region.get(),
-            endpoint,
-            consistentRead,
-            callTimeout,
-            attemptTimeout,
-            maxAttempts);
+        return Optional.of(
+            new DynamoDbSettings(
+                table.get(),
+                region.get(),
+                endpoint,
+                consistentRead,
+                callTimeout,
+                attemptTimeout,
+                maxAttempts));
       } catch (IllegalArgumentException e) {
-        problems.add("PORTCULLIS_TABLE: " + e.getMessage());
-        return null;
+        settings.problem("PORTCULLIS_TABLE: " + e.getMessage());
+        return Optional.empty();
       }
     }
 
     private Optional<JwtSettings> jwt(List<Backend> backends) {
       if (!backends.contains(Backend.JWT)) {
-        for (String name : new TreeSet<>(env.keySet())) {
-          if (JwtSettings.VARIABLES.contains(name) && value(name).isPresent()) {
-            problems.add(
-                name
-                    + " is set but PORTCULLIS_BACKENDS does not name 'jwt': add jwt to the"
-                    + " backends, or unset it");
+        for (String name : new TreeSet<>(JwtVariables.NAMES)) {
+          if (settings.isSet(name)) {
+            unused.add(new UnusedSetting(name, Backend.JWT));
           }
         }
         return Optional.empty();
       }
-      JwtSettings.Parsed parsed = JwtSettings.parse(env);
-      problems.addAll(parsed.problems());
-      return parsed instanceof JwtSettings.Parsed.Valid valid
-          ? Optional.of(valid.settings())
-          : Optional.empty();
+      return new JwtVariables(settings).read();
     }
 
     private CacheConfig cache() {
-      int seconds = integer("PORTCULLIS_CACHE_SECONDS", 30, 0, 3600);
-      int notFound = integer("PORTCULLIS_CACHE_NOT_FOUND_SECONDS", Math.min(5, seconds), 0, 3600);
-      int maxEntries = integer("PORTCULLIS_CACHE_MAX_ENTRIES", 10_000, 1, 1_000_000);
+      int seconds = settings.integer("PORTCULLIS_CACHE_SECONDS", 30, 0, 3600);
+      int notFound =
+          settings.integer("PORTCULLIS_CACHE_NOT_FOUND_SECONDS", Math.min(5, seconds), 0, 3600);
+      int maxEntries = settings.integer("PORTCULLIS_CACHE_MAX_ENTRIES", 10_000, 1, 1_000_000);
       if (notFound > seconds) {
-        problems.add(
+        settings.problem(
             "PORTCULLIS_CACHE_NOT_FOUND_SECONDS ("
                 + notFound
                 + ") is larger than PORTCULLIS_CACHE_SECONDS ("
@@ -276,136 +334,6 @@ public record Configuration(
                 + "): keep \"not found\" for a shorter time than found sessions");
       }
       return new CacheConfig(Duration.ofSeconds(seconds), Duration.ofSeconds(notFound), maxEntries);
-    }
-
-    private Optional<URI> uri(String raw) {
-      try {
-        URI uri = new URI(raw);
-        if (uri.getScheme() == null || uri.getHost() == null) {
-          throw new URISyntaxException(raw, "no scheme or host");
-        }
-        return Optional.of(uri);
-      } catch (URISyntaxException e) {
-        problems.add(
-            "AWS_ENDPOINT_URL_DYNAMODB is not a URL: use e.g. http://127.0.0.1:8000 (or unset it)");
-        return Optional.empty();
-      }
-    }
-
-    private Duration millis(String name, int fallback, int min, int max) {
-      return Duration.ofMillis(integer(name, fallback, min, max));
-    }
-
-    // Each typed value below is parsed by its own try/catch rather than by one generic method
-    // taking a parser function. Cold start: the method references that generic method took were
-    // the first lambdas of the process, and the first one costs about 8 ms (docs/performance.md).
-
-    private List<TokenSource> tokenSources() {
-      String name = "PORTCULLIS_TOKEN_SOURCES";
-      String fallback = "header:Authorization";
-      try {
-        return TokenSource.parseList(value(name).orElse(fallback));
-      } catch (IllegalArgumentException e) {
-        invalid(name, e, "e.g. header:Authorization,cookie:session,query:access_token");
-        return TokenSource.parseList(fallback);
-      }
-    }
-
-    private HttpResponseMode httpResponseMode() {
-      String name = "PORTCULLIS_HTTP_RESPONSE";
-      try {
-        return HttpResponseMode.parse(value(name).orElse("iam"));
-      } catch (IllegalArgumentException e) {
-        invalid(name, e, "use iam or simple");
-        return HttpResponseMode.IAM;
-      }
-    }
-
-    private boolean consistentRead() {
-      String name = "PORTCULLIS_DYNAMODB_CONSISTENT_READ";
-      try {
-        return bool(value(name).orElse(Boolean.toString(DynamoDbSettings.DEFAULT_CONSISTENT_READ)));
-      } catch (IllegalArgumentException e) {
-        invalid(name, e, "use true (strongly consistent) or false (eventually consistent)");
-        return DynamoDbSettings.DEFAULT_CONSISTENT_READ;
-      }
-    }
-
-    private int integer(String name, int fallback, int min, int max) {
-      Optional<String> raw = value(name);
-      if (raw.isEmpty()) {
-        return fallback;
-      }
-      try {
-        int n = Integer.parseInt(raw.get());
-        if (n < min || n > max) {
-          throw new IllegalArgumentException("out of range");
-        }
-        return n;
-      } catch (IllegalArgumentException e) {
-        invalid(name, e, "use a whole number from " + min + " to " + max);
-        return fallback;
-      }
-    }
-
-    /** Reports a value that does not parse, with the parser's reason when it gave a useful one. */
-    private void invalid(String name, IllegalArgumentException e, String howToFix) {
-      String detail =
-          e instanceof NumberFormatException || e.getMessage() == null
-              ? ""
-              : " (" + e.getMessage() + ")";
-      problems.add(name + " has an invalid value" + detail + ": " + howToFix);
-    }
-
-    private static boolean bool(String raw) {
-      if (raw.equals("true") || raw.equals("false")) {
-        return Boolean.parseBoolean(raw);
-      }
-      throw new IllegalArgumentException("not true or false");
-    }
-
-    /** The variable's value without surrounding blanks, or empty when unset or blank. */
-    private Optional<String> value(String name) {
-      // Ifs, not Optional.map/filter: cold start, no lambda (the first costs about 8 ms).
-      String raw = env.get(name);
-      if (raw == null) {
-        return Optional.empty();
-      }
-      String trimmed = raw.trim();
-      return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
-    }
-
-    private static Optional<String> closest(String name) {
-      String best = null;
-      int bestDistance = 4;
-      for (String known : VARIABLES) {
-        int d = distance(name, known);
-        if (d < bestDistance) {
-          best = known;
-          bestDistance = d;
-        }
-      }
-      return Optional.ofNullable(best);
-    }
-
-    private static int distance(String a, String b) {
-      int[] previous = new int[b.length() + 1];
-      int[] current = new int[b.length() + 1];
-      for (int j = 0; j <= b.length(); j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        current[0] = i;
-        for (int j = 1; j <= b.length(); j++) {
-          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-          current[j] =
-              Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-      }
-      return previous[b.length()];
     }
   }
 }

@@ -143,7 +143,9 @@ public final class Banner {
                 + " not: its policy\n"
                 + "  lists every route bob's role grants here (GET /health, GET /orders,"
                 + " GET /orders/*), so both\n"
-                + "  calls pass, the second from the cache (cache=hit in the log):\n");
+                + "  calls pass, and run after the calls above both are answered from the policy"
+                + " bob's first\n"
+                + "  call cached (cache=hit in the log):\n");
     call(
         text,
         settings,
@@ -158,7 +160,7 @@ public final class Banner {
         settings,
         base,
         200,
-        "bob reads another order, answered from the cache",
+        "bob reads another order, from the same cached policy",
         "GET",
         "/orders/7",
         DemoWorld.READER_TOKEN);

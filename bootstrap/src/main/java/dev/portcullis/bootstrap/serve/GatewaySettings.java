@@ -1,8 +1,10 @@
 package dev.portcullis.bootstrap.serve;
 
+import dev.portcullis.bootstrap.config.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The options of {@code serve}, checked as a whole: every problem is reported at once.
+ * The options of {@code serve}, checked as a whole, numbers through the one {@link SettingsReader}:
+ * every problem is reported at once.
  *
  * @param cacheTtlSeconds the authorizer result TTL, 0 (off) to 3600
  */
@@ -70,6 +73,9 @@ public record GatewaySettings(
    * @throws IllegalArgumentException naming every problem
    */
   public static GatewaySettings fromOptions(Map<String, String> values, Set<String> flags) {
+    Map<String, String> named = new HashMap<>();
+    values.forEach((name, value) -> named.put("--" + name, value));
+    SettingsReader options = SettingsReader.options(named);
     List<String> problems = new ArrayList<>();
     ApiKind kind =
         ApiKind.byOptionName(values.getOrDefault("kind", ApiKind.REST_TOKEN.optionName()))
@@ -78,9 +84,9 @@ public record GatewaySettings(
       problems.add("--kind '" + values.get("kind") + "' is not one of " + ApiKind.optionNames());
       kind = ApiKind.REST_TOKEN;
     }
-    int port = integer(values, "port", DEFAULT_PORT, 0, 65_535, problems);
-    int ttl =
-        integer(values, "cache-ttl", kind.defaultCacheTtlSeconds(), 0, MAX_CACHE_TTL, problems);
+    int port = options.integer("--port", DEFAULT_PORT, 0, 65_535);
+    int ttl = options.integer("--cache-ttl", kind.defaultCacheTtlSeconds(), 0, MAX_CACHE_TTL);
+    problems.addAll(options.problems());
     if (kind == ApiKind.WEBSOCKET && ttl > 0) {
       problems.add(
           "--cache-ttl must be 0 for websocket: WebSocket APIs do not cache authorizer results");
@@ -161,28 +167,5 @@ public record GatewaySettings(
     problems.add(
         "--upstream '" + raw + "' is not an http(s) URL without query, e.g. http://127.0.0.1:9000");
     return Optional.empty();
-  }
-
-  private static int integer(
-      Map<String, String> values,
-      String name,
-      int fallback,
-      int min,
-      int max,
-      List<String> problems) {
-    String raw = values.get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add("--" + name + " '" + raw + "' is not a whole number from " + min + " to " + max);
-    return fallback;
   }
 }

@@ -1,11 +1,14 @@
 package dev.portcullis.bootstrap.serve;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,11 +36,14 @@ public final class LocalGateway implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final GatewaySettings settings;
+  private final InFlight inFlight;
 
-  private LocalGateway(HttpServer server, ExecutorService workers, GatewaySettings settings) {
+  private LocalGateway(
+      HttpServer server, ExecutorService workers, GatewaySettings settings, InFlight inFlight) {
     this.server = server;
     this.workers = workers;
     this.settings = settings;
+    this.inFlight = inFlight;
   }
 
   /** Starts building a gateway for {@code settings} in front of {@code authorizer}. */
@@ -61,17 +67,60 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections, lets requests in flight finish for up to {@code delaySeconds},
-   * then stops the workers.
+   * Lets requests in flight finish for up to {@code grace}, then stops the server and the workers.
+   * With nothing in flight it stops at once: the JDK 17 server's own {@code stop(delay)} waits the
+   * whole delay even when no request is running.
    */
-  public void stop(int delaySeconds) {
-    server.stop(delaySeconds);
+  public void stop(Duration grace) {
+    inFlight.awaitNone(grace);
+    server.stop(0);
     workers.shutdownNow();
   }
 
   @Override
   public void close() {
-    stop(0);
+    stop(Duration.ZERO);
+  }
+
+  /** Counts the requests being served, so that a stop waits for them and for nothing else. */
+  static final class InFlight extends Filter {
+    private int running;
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      synchronized (this) {
+        running++;
+      }
+      try {
+        chain.doFilter(exchange);
+      } finally {
+        synchronized (this) {
+          running--;
+          notifyAll();
+        }
+      }
+    }
+
+    @Override
+    public String description() {
+      return "counts the requests in flight";
+    }
+
+    /** Waits until no request runs, or {@code grace} has passed. */
+    synchronized void awaitNone(Duration grace) {
+      long deadline = System.nanoTime() + grace.toNanos();
+      try {
+        while (running > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Collects the optional parts, then binds and starts. */
@@ -139,10 +188,11 @@ public final class LocalGateway implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
               });
-      server.createContext("/", handler);
+      InFlight inFlight = new InFlight();
+      server.createContext("/", handler).getFilters().add(inFlight);
       server.setExecutor(workers);
       server.start();
-      return new LocalGateway(server, workers, settings);
+      return new LocalGateway(server, workers, settings, inFlight);
     }
   }
 }

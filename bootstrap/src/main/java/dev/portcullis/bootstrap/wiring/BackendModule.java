@@ -87,7 +87,10 @@ final class BackendModule {
     return List.copyOf(chain);
   }
 
-  /** Administration acts on the first session backend of the chain: dynamodb, else memory. */
+  /**
+   * Administration acts on the chain's lasting session store, dynamodb, wherever it stands in the
+   * chain; a chain without it administers memory (which the CLI only ever reads).
+   */
   @Provides
   @Singleton
   static SessionAdministrationUseCase sessions(
@@ -102,8 +105,11 @@ final class BackendModule {
   }
 
   private static Backend firstSessionBackend(List<Backend> backends) {
+    if (backends.contains(Backend.DYNAMODB)) {
+      return Backend.DYNAMODB;
+    }
     return backends.stream()
-        .filter(backend -> backend != Backend.JWT)
+        .filter(backend -> backend == Backend.MEMORY)
         .findFirst()
         .orElseThrow(
             () ->

@@ -158,7 +158,8 @@ class ConfigurationTest {
   }
 
   @Test
-  void a_sessions_file_without_the_memory_backend_is_a_mistake(@TempDir Path dir) throws Exception {
+  void a_sessions_file_without_the_memory_backend_is_a_warning_that_names_the_fix(@TempDir Path dir)
+      throws Exception {
     Path seed = Files.writeString(dir.resolve("seed.json"), "{\"sessions\": []}");
     Map<String, String> env =
         Map.of(
@@ -168,14 +169,68 @@ class ConfigurationTest {
             "AWS_REGION", "us-east-1",
             "PORTCULLIS_SESSIONS_FILE", seed.toString());
 
+    Configuration c = Configuration.fromEnvironment(env);
+
+    assertThat(c.sessionsFile()).isEmpty();
+    assertThat(c.unusedSettings())
+        .containsExactly(new UnusedSetting("PORTCULLIS_SESSIONS_FILE", Backend.MEMORY));
+    assertThat(c.warnings())
+        .containsExactly(
+            "PORTCULLIS_SESSIONS_FILE is set, but PORTCULLIS_BACKENDS does not name memory, so it"
+                + " is ignored: add memory to PORTCULLIS_BACKENDS (e.g. PORTCULLIS_BACKENDS=memory),"
+                + " or unset PORTCULLIS_SESSIONS_FILE");
+  }
+
+  @Test
+  void a_table_without_the_dynamodb_backend_is_a_warning_not_a_failure() {
+    Configuration c =
+        Configuration.fromEnvironment(
+            Map.of(
+                "PORTCULLIS_RULES", RULES,
+                "PORTCULLIS_BACKENDS", "jwt",
+                "PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/",
+                "PORTCULLIS_JWT_AUDIENCE", "portcullis",
+                "PORTCULLIS_TABLE", "portcullis-sessions"));
+
+    assertThat(c.dynamoDb()).isEmpty();
+    assertThat(c.unusedSettings())
+        .containsExactly(new UnusedSetting("PORTCULLIS_TABLE", Backend.DYNAMODB));
+    assertThat(c.warnings()).singleElement().asString().contains("add dynamodb");
+  }
+
+  @Test
+  void a_bare_path_to_a_rules_file_asks_whether_file_was_meant() {
+    Map<String, String> env = Map.of("PORTCULLIS_RULES", "../docs/examples/rules.json");
+
     assertThatThrownBy(() -> Configuration.fromEnvironment(env))
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "PORTCULLIS_SESSIONS_FILE is set but PORTCULLIS_BACKENDS does not name"
-                            + " 'memory': add memory to the backends, or unset the file"));
+                        "PORTCULLIS_RULES is not JSON but names a file: did you mean"
+                            + " file:../docs/examples/rules.json?"));
+  }
+
+  @Test
+  void text_that_is_neither_json_nor_a_file_is_a_json_error() {
+    Map<String, String> env = Map.of("PORTCULLIS_RULES", "no-such-rules.json");
+
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .hasMessageContaining("not valid JSON at line 1, column 1");
+  }
+
+  @Test
+  void what_the_rules_hold_but_deserves_a_look_is_a_warning() {
+    String rules = "{\"roles\": {\"chat\": [\"$connect\", \"sendmessage\"]}}";
+
+    Configuration c = Configuration.fromEnvironment(Map.of("PORTCULLIS_RULES", rules));
+
+    assertThat(c.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("PORTCULLIS_RULES: ")
+        .contains("sendmessage");
   }
 
   @Test
@@ -235,13 +290,17 @@ class ConfigurationTest {
   }
 
   @Test
-  void a_jwt_variable_without_the_jwt_backend_is_a_mistake() {
-    Map<String, String> env =
-        Map.of("PORTCULLIS_RULES", RULES, "PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/");
+  void a_jwt_variable_without_the_jwt_backend_is_a_warning() {
+    Configuration c =
+        Configuration.fromEnvironment(
+            Map.of(
+                "PORTCULLIS_RULES", RULES, "PORTCULLIS_JWT_ISSUER", "https://issuer.example.com/"));
 
-    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
-        .hasMessageContaining(
-            "PORTCULLIS_JWT_ISSUER is set but PORTCULLIS_BACKENDS does not name 'jwt'");
+    assertThat(c.jwt()).isEmpty();
+    assertThat(c.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("PORTCULLIS_JWT_ISSUER is set, but PORTCULLIS_BACKENDS does not name jwt");
   }
 
   @Test

@@ -81,6 +81,29 @@ class DemoGuideTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void run_in_the_printed_order_both_trap_calls_are_answered_from_the_cache_as_the_guide_says() {
+    GatewaySettings settings = GatewaySettings.fromOptions(Map.of(), Set.of("demo"));
+    try (TestGateway gateway = TestGateway.start(settings, DemoWorld.environment(Map.of()))) {
+      String guide = Banner.demoGuide(settings, gateway.gateway.baseUri(), false);
+      List<String> curls = new ArrayList<>();
+      String[] text = guide.split("\n");
+      for (int i = 0; i + 1 < text.length; i++) {
+        if (COMMENT.matcher(text[i]).matches()) {
+          curls.add(text[i + 1].trim());
+        }
+      }
+      curls.forEach(curl -> status(gateway, curl));
+
+      List<String> log = gateway.log().lines().filter(l -> l.contains(" cache=")).toList();
+      assertThat(guide).contains("(cache=hit in the log)");
+      assertThat(log.subList(log.size() - 2, log.size()))
+          .satisfiesExactly(
+              first -> assertThat(first).contains("GET /orders 200").contains("cache=hit"),
+              second -> assertThat(second).contains("GET /orders/7 200").contains("cache=hit"));
+    }
+  }
+
   private static int status(TestGateway gateway, String curl) {
     assertThat(curl).startsWith("curl -i");
     Matcher method = METHOD.matcher(curl);

@@ -179,12 +179,70 @@ final class TemplateChecks {
       }
     }
     Object table = variables.get("PORTCULLIS_TABLE");
-    String tableId = string(map(table).get("Ref"));
-    if (table == null
-        || !"AWS::DynamoDB::Table".equals(t.typeOf(Objects.toString(tableId)).orElse(null))) {
+    Optional<String> tableId = tableRef(table);
+    if (tableId.isEmpty() || !"AWS::DynamoDB::Table".equals(t.typeOf(tableId.get()).orElse(null))) {
       problems.add(
-          "PORTCULLIS_TABLE must be !Ref of the sessions table (an AWS::DynamoDB::Table), got "
+          "PORTCULLIS_TABLE must be !Ref of the sessions table (an AWS::DynamoDB::Table), or"
+              + " !If [a condition, that !Ref, !Ref AWS::NoValue], got "
               + table);
+    }
+    problems.addAll(tableFollowsTheChain(t, variables));
+    return problems;
+  }
+
+  /**
+   * The table a {@code PORTCULLIS_TABLE} value names: {@code !Ref TABLE}, or {@code !If [C, !Ref
+   * TABLE, !Ref AWS::NoValue]}.
+   */
+  static Optional<String> tableRef(Object value) {
+    Map<String, Object> node = map(value);
+    if (node.get("Ref") instanceof String id) {
+      return Optional.of(id);
+    }
+    List<Object> branches = list(node.get("Fn::If"));
+    if (branches.size() == 3 && Template.ref("AWS::NoValue").equals(branches.get(2))) {
+      return tableRef(branches.get(1));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code PORTCULLIS_TABLE} is set exactly when the chain names dynamodb, for every chain the
+   * {@code PORTCULLIS_BACKENDS} parameter allows, and the parameter allows every chain Portcullis
+   * accepts and nothing else: Portcullis warns of a table variable for a chain without dynamodb.
+   */
+  static List<String> tableFollowsTheChain(Template t, Map<String, Object> variables) {
+    List<String> problems = new ArrayList<>();
+    Object backends = variables.get("PORTCULLIS_BACKENDS");
+    if (!(map(backends).get("Ref") instanceof String parameter)
+        || !t.parameters().containsKey(parameter)) {
+      return List.of("PORTCULLIS_BACKENDS must be !Ref of a parameter, got " + backends);
+    }
+    Set<String> allowed = new TreeSet<>();
+    list(at(t.parameters().get(parameter), "AllowedValues")).forEach(v -> allowed.add(string(v)));
+    if (!allowed.equals(BackendChains.ALL)) {
+      problems.add(
+          "parameter "
+              + parameter
+              + " must allow exactly the chains Portcullis accepts, "
+              + BackendChains.ALL
+              + ", got "
+              + allowed);
+    }
+    Object table = variables.get("PORTCULLIS_TABLE");
+    for (String chain : allowed) {
+      boolean set = new Conditions(t, Map.of(parameter, chain)).value(table) != null;
+      boolean dynamodb = List.of(chain.split(",")).contains("dynamodb");
+      if (set != dynamodb) {
+        problems.add(
+            "with "
+                + parameter
+                + "="
+                + chain
+                + ", PORTCULLIS_TABLE is "
+                + (set ? "set, though the chain does not name dynamodb" : "not set")
+                + ": set it exactly when the chain names dynamodb");
+      }
     }
     return problems;
   }
@@ -461,6 +519,15 @@ final class TemplateChecks {
         all,
         "java -jar " + CODE_URI + " sessions issue --principal alice --roles admin --ttl 8h",
         "the first session's command");
+    authorizer(t)
+        .map(fn -> at(t.properties(fn), "Environment", "Variables", "PORTCULLIS_RULES", "Ref"))
+        .ifPresent(
+            rules ->
+                requireOutput(
+                    problems,
+                    all,
+                    "PORTCULLIS_RULES='${" + rules + "}'",
+                    "the deployed rules, so that sessions issue knows the roles"));
     return problems;
   }
 
@@ -541,8 +608,8 @@ final class TemplateChecks {
   /** The table that the authorizer's PORTCULLIS_TABLE names. */
   static Optional<String> sessionTable(Template t) {
     return authorizer(t)
-        .map(fn -> at(t.properties(fn), "Environment", "Variables", "PORTCULLIS_TABLE", "Ref"))
-        .map(String::valueOf)
+        .flatMap(
+            fn -> tableRef(at(t.properties(fn), "Environment", "Variables", "PORTCULLIS_TABLE")))
         .filter(id -> "AWS::DynamoDB::Table".equals(t.typeOf(id).orElse(null)));
   }
 

@@ -280,9 +280,54 @@ class TemplateTest {
       variables(t).put("PORTCULLIS_TABLE", "portcullis-sessions");
 
       assertThat(TemplateChecks.environment(t))
-          .singleElement()
+          .first()
           .asString()
           .startsWith("PORTCULLIS_TABLE must be !Ref of the sessions table");
+    }
+
+    @Test
+    void the_table_is_passed_exactly_when_the_chain_names_dynamodb() {
+      Template t = Template.repository();
+      Conditions jwtOnly = new Conditions(t, Map.of("Backends", "jwt"));
+      Conditions both = new Conditions(t, Map.of("Backends", "jwt,dynamodb"));
+      Object table = variables(t).get("PORTCULLIS_TABLE");
+
+      assertThat(jwtOnly.holds("HasDynamoDb")).isFalse();
+      assertThat(jwtOnly.value(table)).isNull();
+      assertThat(both.holds("HasDynamoDb")).isTrue();
+      assertThat(both.value(table)).isEqualTo(Template.ref("SessionTable"));
+      assertThat(BackendChains.ALL).hasSize(15).contains("dynamodb", "jwt,memory,dynamodb");
+    }
+
+    @Test
+    void a_table_passed_to_a_chain_without_dynamodb_is_reported() {
+      Template t = Template.repository();
+      variables(t).put("PORTCULLIS_TABLE", Template.ref("SessionTable"));
+
+      assertThat(TemplateChecks.environment(t))
+          .hasSize(4)
+          .allSatisfy(
+              p ->
+                  assertThat(p)
+                      .contains("PORTCULLIS_TABLE is set, though the chain does not name dynamodb"))
+          .anySatisfy(p -> assertThat(p).startsWith("with Backends=jwt,"));
+    }
+
+    @Test
+    void a_chain_parameter_that_allows_a_chain_portcullis_refuses_is_reported() {
+      Template t = Template.repository();
+      List<Object> allowed =
+          new java.util.ArrayList<>(
+              Template.list(Template.at(t.parameters().get("Backends"), "AllowedValues")));
+      allowed.add("dynamodb,ldap");
+      Template.map(t.parameters().get("Backends")).put("AllowedValues", allowed);
+
+      assertThat(TemplateChecks.environment(t))
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          "parameter Backends must allow exactly the chains Portcullis accepts"));
     }
   }
 
@@ -682,8 +727,27 @@ class TemplateTest {
       t.outputs().remove("IssueFirstSession");
 
       assertThat(TemplateChecks.outputs(t))
-          .hasSize(2)
-          .allSatisfy(p -> assertThat(p).contains("the first session's"));
+          .hasSize(3)
+          .anySatisfy(p -> assertThat(p).contains("the first session's environment"))
+          .anySatisfy(p -> assertThat(p).contains("the first session's command"))
+          .anySatisfy(p -> assertThat(p).contains("the deployed rules"));
+    }
+
+    @Test
+    void a_first_session_command_without_the_deployed_rules_is_reported() {
+      Template t = Template.repository();
+      Map<String, Object> output = map(t.outputs().get("IssueFirstSession"));
+      output.put(
+          "Value",
+          Map.of(
+              "Fn::Sub",
+              String.valueOf(map(output.get("Value")).get("Fn::Sub"))
+                  .replace("'${Rules}'", "'{\"roles\":{}}'")));
+
+      assertThat(TemplateChecks.outputs(t))
+          .singleElement()
+          .asString()
+          .contains("the deployed rules, so that sessions issue knows the roles");
     }
   }
 

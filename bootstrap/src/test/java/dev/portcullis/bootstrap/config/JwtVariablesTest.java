@@ -1,9 +1,13 @@
-package dev.portcullis.adapters.jwt;
+package dev.portcullis.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.jwt.JwtSettings.ContextClaim;
 import dev.portcullis.adapters.jwt.JwtSettings.TrustedIssuer;
 import java.io.IOException;
@@ -19,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the {@code PORTCULLIS_JWT_*} variables: defaults, every setting, every problem. */
-class JwtSettingsTest {
+class JwtVariablesTest {
+
+  private static final RSAKey RSA = rsaKey();
 
   private static final String COGNITO =
       "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123";
@@ -100,7 +106,7 @@ class JwtSettingsTest {
 
     JwtSettings settings = valid(env);
 
-    assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(JwtSettings.VARIABLES);
+    assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(JwtVariables.NAMES);
     assertThat(settings)
         .isEqualTo(
             new JwtSettings(
@@ -132,7 +138,7 @@ class JwtSettingsTest {
     env.put("PORTCULLIS_JWT_JWKS_TIMEOUT_MS", "soon");
     env.put("PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS", "5");
 
-    List<String> problems = JwtSettings.parse(env).problems();
+    List<String> problems = problems(env);
 
     assertThat(problems)
         .hasSize(12)
@@ -176,7 +182,7 @@ class JwtSettingsTest {
     Map<String, String> env =
         Map.of("PORTCULLIS_JWT_ISSUER", "acme-idp", "PORTCULLIS_JWT_AUDIENCE", "api");
 
-    assertThat(JwtSettings.parse(env).problems())
+    assertThat(problems(env))
         .singleElement()
         .asString()
         .startsWith("PORTCULLIS_JWT_JWKS_URL is not set for issuer 'acme-idp'");
@@ -194,8 +200,7 @@ class JwtSettingsTest {
   void aJwksFileMustExistAndHoldOnlyPublicSigningKeys(@TempDir Path dir) throws IOException {
     Path missing = dir.resolve("missing.json");
     Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"not\":\"keys\"}");
-    Path secret =
-        Files.writeString(dir.resolve("secret.json"), new JWKSet(TestKeys.RSA).toString(false));
+    Path secret = Files.writeString(dir.resolve("secret.json"), new JWKSet(RSA).toString(false));
 
     assertThat(problems("PORTCULLIS_JWT_JWKS_FILE", missing.toString()))
         .singleElement()
@@ -236,11 +241,11 @@ class JwtSettingsTest {
   void theJwtPageDocumentsEveryVariable() throws IOException {
     String page = Files.readString(Path.of("..", "docs", "jwt.md"));
 
-    assertThat(JwtSettings.VARIABLES).allMatch(name -> page.contains("| `" + name + "` |"));
+    assertThat(JwtVariables.NAMES).allMatch(name -> page.contains("| `" + name + "` |"));
   }
 
   @Test
-  void theRecordRefusesValuesParseWouldNeverProduce() {
+  void theRecordRefusesValuesTheReaderWouldNeverProduce() {
     JwtSettings good =
         JwtSettings.of(
             "https://idp.example.com", URI.create("https://idp.example.com/jwks"), "api");
@@ -279,17 +284,31 @@ class JwtSettingsTest {
   private static List<String> problems(String name, String value) {
     Map<String, String> env = new HashMap<>(base());
     env.put(name, value);
-    return JwtSettings.parse(env).problems();
+    return problems(env);
+  }
+
+  private static List<String> problems(Map<String, String> env) {
+    SettingsReader reader = SettingsReader.environment(env);
+    new JwtVariables(reader).read();
+    return reader.problems();
   }
 
   private static JwtSettings valid(Map<String, String> env) {
-    JwtSettings.Parsed parsed = JwtSettings.parse(env);
-    assertThat(parsed.problems()).isEmpty();
-    return ((JwtSettings.Parsed.Valid) parsed).settings();
+    SettingsReader reader = SettingsReader.environment(env);
+    Optional<JwtSettings> settings = new JwtVariables(reader).read();
+    assertThat(reader.problems()).isEmpty();
+    return settings.orElseThrow();
+  }
+
+  private static RSAKey rsaKey() {
+    try {
+      return new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Path jwksFile(Path dir) throws IOException {
-    return Files.writeString(
-        dir.resolve("jwks.json"), new JWKSet(TestKeys.RSA).toPublicJWKSet().toString());
+    return Files.writeString(dir.resolve("jwks.json"), new JWKSet(RSA).toPublicJWKSet().toString());
   }
 }

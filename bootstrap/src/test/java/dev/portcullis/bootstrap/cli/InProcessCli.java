@@ -5,26 +5,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Runs the command line in-process with an environment and captured streams, for tests. */
-final class CommandLine {
+/**
+ * Runs the command line in-process, exactly as {@code main} does but with an environment and
+ * captured streams, for tests.
+ */
+final class InProcessCli {
 
   final Map<String, String> env = new HashMap<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final StringBuilder allErr = new StringBuilder();
 
-  /** Runs one command; standard output holds only this run's, standard error accumulates. */
+  /** Runs one command; both streams hold this run's output only. */
   int run(String stdin, String... args) {
     out.reset();
+    err.reset();
     Terminal terminal =
         new Terminal(
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             env);
-    return Main.standard().run(List.of(args), terminal);
+    int code = Main.run(args, terminal);
+    allErr.append(stderr());
+    return code;
   }
 
   String stdout() {
@@ -33,5 +39,10 @@ final class CommandLine {
 
   String stderr() {
     return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Standard error of every run so far, to check that nothing ever leaked there. */
+  String allStderr() {
+    return allErr.toString();
   }
 }

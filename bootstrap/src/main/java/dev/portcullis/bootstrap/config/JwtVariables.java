@@ -1,6 +1,7 @@
-package dev.portcullis.adapters.jwt;
+package dev.portcullis.bootstrap.config;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import dev.portcullis.adapters.jwt.JwksDocument;
+import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.jwt.JwtSettings.ContextClaim;
 import dev.portcullis.adapters.jwt.JwtSettings.TrustedIssuer;
 import dev.portcullis.domain.service.ContextBuilder;
@@ -9,74 +10,90 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Reads the {@code PORTCULLIS_JWT_*} variables, collecting every problem before giving up. */
-final class JwtSettingsReader {
+/** Reads the {@code PORTCULLIS_JWT_*} variables into the JWT backend's {@link JwtSettings}. */
+final class JwtVariables {
+
+  /** Every variable of the JWT backend; docs/jwt.md describes each. */
+  static final Set<String> NAMES =
+      Set.of(
+          "PORTCULLIS_JWT_ISSUER",
+          "PORTCULLIS_JWT_JWKS_URL",
+          "PORTCULLIS_JWT_JWKS_FILE",
+          "PORTCULLIS_JWT_AUDIENCE",
+          "PORTCULLIS_JWT_AUDIENCE_CLAIM",
+          "PORTCULLIS_JWT_ALGORITHMS",
+          "PORTCULLIS_JWT_ROLES_CLAIM",
+          "PORTCULLIS_JWT_PRINCIPAL_CLAIM",
+          "PORTCULLIS_JWT_LEEWAY_SECONDS",
+          "PORTCULLIS_JWT_TOKEN_USE",
+          "PORTCULLIS_JWT_CONTEXT_CLAIMS",
+          "PORTCULLIS_JWT_JWKS_TIMEOUT_MS",
+          "PORTCULLIS_JWT_JWKS_MIN_REFETCH_SECONDS",
+          "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS");
 
   private static final String WELL_KNOWN_JWKS = "/.well-known/jwks.json";
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
-  private final Map<String, String> env;
-  private final List<String> problems = new ArrayList<>();
+  private final SettingsReader env;
 
-  JwtSettingsReader(Map<String, String> env) {
+  JwtVariables(SettingsReader env) {
     this.env = env;
   }
 
-  JwtSettings.Parsed read() {
+  /** The settings, or empty when a problem was found: the reader then holds every one. */
+  Optional<JwtSettings> read() {
+    int before = env.problems().size();
     List<TrustedIssuer> issuers = issuers();
-    List<String> audiences =
-        list("PORTCULLIS_JWT_AUDIENCE")
-            .orElseGet(
-                () -> {
-                  problems.add(
-                      "PORTCULLIS_JWT_AUDIENCE is not set: the jwt backend needs the accepted"
-                          + " audience(s), comma-separated, e.g. your API identifier or app client"
-                          + " id");
-                  return List.of();
-                });
+    List<String> audiences = env.list("PORTCULLIS_JWT_AUDIENCE").orElse(List.of());
+    if (!env.isSet("PORTCULLIS_JWT_AUDIENCE")) {
+      env.problem(
+          "PORTCULLIS_JWT_AUDIENCE is not set: the jwt backend needs the accepted audience(s),"
+              + " comma-separated, e.g. your API identifier or app client id");
+    }
     String audienceClaim =
         claimName("PORTCULLIS_JWT_AUDIENCE_CLAIM", JwtSettings.DEFAULT_AUDIENCE_CLAIM);
     List<String> algorithms = algorithms();
     List<String> rolesClaims =
-        list("PORTCULLIS_JWT_ROLES_CLAIM").orElse(List.of(JwtSettings.DEFAULT_ROLES_CLAIM));
+        env.list("PORTCULLIS_JWT_ROLES_CLAIM").orElse(List.of(JwtSettings.DEFAULT_ROLES_CLAIM));
     String principalClaim =
         claimName("PORTCULLIS_JWT_PRINCIPAL_CLAIM", JwtSettings.DEFAULT_PRINCIPAL_CLAIM);
     Duration leeway =
         Duration.ofSeconds(
-            integer(
+            env.integer(
                 "PORTCULLIS_JWT_LEEWAY_SECONDS", 0, 0, (int) JwtSettings.MAX_LEEWAY.toSeconds()));
     Optional<String> tokenUse = tokenUse();
     List<ContextClaim> contextClaims = contextClaims();
     Duration timeout =
         Duration.ofMillis(
-            integer(
+            env.integer(
                 "PORTCULLIS_JWT_JWKS_TIMEOUT_MS",
                 (int) JwtSettings.DEFAULT_JWKS_TIMEOUT.toMillis(),
                 50,
                 10_000));
     Duration minRefetch =
         Duration.ofSeconds(
-            integer(
+            env.integer(
                 "PORTCULLIS_JWT_JWKS_MIN_REFETCH_SECONDS",
                 (int) JwtSettings.DEFAULT_MIN_REFETCH_INTERVAL.toSeconds(),
                 1,
                 3600));
     Duration maxAge = maxAge();
-    if (!problems.isEmpty()) {
-      return new JwtSettings.Parsed.Invalid(problems);
+    if (env.problems().size() > before) {
+      return Optional.empty();
     }
-    return new JwtSettings.Parsed.Valid(
+    return Optional.of(
         new JwtSettings(
             issuers,
             audiences,
@@ -93,26 +110,25 @@ final class JwtSettingsReader {
   }
 
   private List<TrustedIssuer> issuers() {
-    Optional<List<String>> names = list("PORTCULLIS_JWT_ISSUER");
+    Optional<List<String>> names = env.list("PORTCULLIS_JWT_ISSUER");
     if (names.isEmpty()) {
-      problems.add(
+      env.problem(
           "PORTCULLIS_JWT_ISSUER is not set: the jwt backend needs the exact iss value of each"
               + " trusted issuer, comma-separated, e.g."
               + " https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
       return List.of();
     }
     List<String> issuers = names.get();
-    Set<String> unique = new LinkedHashSet<>(issuers);
-    if (unique.size() < issuers.size()) {
-      problems.add("PORTCULLIS_JWT_ISSUER names an issuer twice: name each issuer once");
+    if (new LinkedHashSet<>(issuers).size() < issuers.size()) {
+      env.problem("PORTCULLIS_JWT_ISSUER names an issuer twice: name each issuer once");
     }
     List<String> urls = entries("PORTCULLIS_JWT_JWKS_URL", issuers.size());
     List<String> files = entries("PORTCULLIS_JWT_JWKS_FILE", issuers.size());
     List<TrustedIssuer> result = new ArrayList<>();
     for (int i = 0; i < issuers.size(); i++) {
       String issuer = issuers.get(i);
-      if (issuer.chars().anyMatch(c -> c <= 0x20 || c > 0x7E)) {
-        problems.add(
+      if (!VISIBLE_ASCII.matcher(issuer).matches()) {
+        env.problem(
             "PORTCULLIS_JWT_ISSUER entry "
                 + (i + 1)
                 + " holds spaces or non-ASCII characters: copy the iss value exactly");
@@ -129,8 +145,8 @@ final class JwtSettingsReader {
 
   /** One entry per issuer, in the issuers' order; empty entries (and an unset variable) give "". */
   private List<String> entries(String name, int issuers) {
-    Optional<String> raw = value(name);
     List<String> entries = new ArrayList<>();
+    Optional<String> raw = env.string(name);
     if (raw.isEmpty()) {
       for (int i = 0; i < issuers; i++) {
         entries.add("");
@@ -141,7 +157,7 @@ final class JwtSettingsReader {
       entries.add(entry.trim());
     }
     if (entries.size() != issuers) {
-      problems.add(
+      env.problem(
           name
               + " has "
               + entries.size()
@@ -161,24 +177,24 @@ final class JwtSettingsReader {
     String raw = derived ? stripTrailingSlash(issuer) + WELL_KNOWN_JWKS : explicit;
     try {
       URI uri = new URI(raw);
-      if (uri.getHost() == null || !fetchable(uri)) {
-        throw new URISyntaxException(raw, "not an https URL");
+      if (uri.getHost() != null && fetchable(uri)) {
+        return uri;
       }
-      return uri;
     } catch (URISyntaxException e) {
-      problems.add(
-          derived
-              ? "PORTCULLIS_JWT_JWKS_URL is not set for issuer '"
-                  + issuer
-                  + "', and no https JWKS URL can be derived from it: set the issuer's jwks_uri"
-                  + " (see its /.well-known/openid-configuration)"
-              : "PORTCULLIS_JWT_JWKS_URL entry '"
-                  + explicit
-                  + "' is not an https URL: use the issuer's jwks_uri, e.g."
-                  + " https://idp.example.com/.well-known/jwks.json (plain http only to a loopback"
-                  + " address)");
-      return null;
+      // reported below
     }
+    env.problem(
+        derived
+            ? "PORTCULLIS_JWT_JWKS_URL is not set for issuer '"
+                + issuer
+                + "', and no https JWKS URL can be derived from it: set the issuer's jwks_uri"
+                + " (see its /.well-known/openid-configuration)"
+            : "PORTCULLIS_JWT_JWKS_URL entry '"
+                + explicit
+                + "' is not an https URL: use the issuer's jwks_uri, e.g."
+                + " https://idp.example.com/.well-known/jwks.json (plain http only to a loopback"
+                + " address)");
+    return null;
   }
 
   /** https anywhere; plain http only to this machine, for tests and local runs. */
@@ -199,72 +215,60 @@ final class JwtSettingsReader {
       return Optional.empty();
     }
     Path path = Path.of(raw);
-    String json;
     try {
-      json = Files.readString(path);
+      JwksDocument.problem(Files.readString(path))
+          .ifPresent(
+              problem ->
+                  env.problem(
+                      "PORTCULLIS_JWT_JWKS_FILE "
+                          + path
+                          + " "
+                          + problem
+                          + ": save the issuer's public jwks_uri document"));
     } catch (IOException e) {
-      problems.add(
+      env.problem(
           "PORTCULLIS_JWT_JWKS_FILE names "
               + path.toAbsolutePath()
               + ", which does not exist or cannot be read");
-      return Optional.of(path);
-    }
-    try {
-      JWKSet set = JWKSet.parse(json);
-      if (KeySet.holdsSecrets(set)) {
-        problems.add(
-            "PORTCULLIS_JWT_JWKS_FILE "
-                + path
-                + " holds private or symmetric key material: ship only the issuer's public JWKS"
-                + " (the jwks_uri document)");
-      } else if (KeySet.of(set).size() == 0) {
-        problems.add(
-            "PORTCULLIS_JWT_JWKS_FILE "
-                + path
-                + " holds no signing key with a kid: save the issuer's jwks_uri document");
-      }
-    } catch (ParseException e) {
-      problems.add(
-          "PORTCULLIS_JWT_JWKS_FILE "
-              + path
-              + " is not a JWKS document ({\"keys\": [...]}): save the issuer's jwks_uri"
-              + " document");
     }
     return Optional.of(path);
   }
 
   private List<String> algorithms() {
-    List<String> names = list("PORTCULLIS_JWT_ALGORITHMS").orElse(JwtSettings.DEFAULT_ALGORITHMS);
+    List<String> names =
+        env.list("PORTCULLIS_JWT_ALGORITHMS").orElse(JwtSettings.DEFAULT_ALGORITHMS);
+    String supported = String.join(",", JwtSettings.SUPPORTED_ALGORITHMS);
     List<String> accepted = new ArrayList<>();
     for (String name : names) {
+      String upper = name.toUpperCase(Locale.ROOT);
       if (JwtSettings.SUPPORTED_ALGORITHMS.contains(name)) {
         if (!accepted.contains(name)) {
           accepted.add(name);
         }
-      } else if (name.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
-        problems.add(
+      } else if (upper.startsWith("HS")) {
+        env.problem(
             "PORTCULLIS_JWT_ALGORITHMS names "
                 + name
                 + ": HMAC algorithms are refused, since Portcullis verifies with the issuer's"
                 + " public keys only; use one or more of "
-                + String.join(",", JwtSettings.SUPPORTED_ALGORITHMS));
-      } else if (name.equalsIgnoreCase("none")) {
-        problems.add(
+                + supported);
+      } else if (upper.equals("NONE")) {
+        env.problem(
             "PORTCULLIS_JWT_ALGORITHMS names none: unsigned tokens are never accepted; use one or"
                 + " more of "
-                + String.join(",", JwtSettings.SUPPORTED_ALGORITHMS));
-      } else if (name.equalsIgnoreCase("EdDSA") || name.equalsIgnoreCase("Ed25519")) {
-        problems.add(
+                + supported);
+      } else if (upper.equals("EDDSA") || upper.equals("ED25519")) {
+        env.problem(
             "PORTCULLIS_JWT_ALGORITHMS names "
                 + name
                 + ": EdDSA needs Google Tink, which Portcullis does not ship; use one or more of "
-                + String.join(",", JwtSettings.SUPPORTED_ALGORITHMS));
+                + supported);
       } else {
-        problems.add(
+        env.problem(
             "PORTCULLIS_JWT_ALGORITHMS names unknown algorithm '"
                 + name
                 + "': use one or more of "
-                + String.join(",", JwtSettings.SUPPORTED_ALGORITHMS)
+                + supported
                 + " (upper case)");
       }
     }
@@ -272,9 +276,9 @@ final class JwtSettingsReader {
   }
 
   private Optional<String> tokenUse() {
-    Optional<String> raw = value("PORTCULLIS_JWT_TOKEN_USE");
+    Optional<String> raw = env.string("PORTCULLIS_JWT_TOKEN_USE");
     if (raw.isPresent() && !JwtSettings.TOKEN_USES.contains(raw.get())) {
-      problems.add(
+      env.problem(
           "PORTCULLIS_JWT_TOKEN_USE has an invalid value: use access or id (Cognito's token_use),"
               + " or unset it");
       return Optional.empty();
@@ -285,22 +289,22 @@ final class JwtSettingsReader {
   private List<ContextClaim> contextClaims() {
     List<ContextClaim> claims = new ArrayList<>();
     Set<String> attributes = new LinkedHashSet<>();
-    for (String entry : list("PORTCULLIS_JWT_CONTEXT_CLAIMS").orElse(List.of())) {
+    for (String entry : env.list("PORTCULLIS_JWT_CONTEXT_CLAIMS").orElse(List.of())) {
       int equals = entry.indexOf('=');
       String attribute = equals < 0 ? entry : entry.substring(0, equals).trim();
       String claim = equals < 0 ? entry : entry.substring(equals + 1).trim();
       if (claim.isEmpty() || !ContextBuilder.acceptsAttribute(attribute, "")) {
-        problems.add(
+        env.problem(
             "PORTCULLIS_JWT_CONTEXT_CLAIMS entry '"
                 + entry
                 + "' does not make a context key: write CLAIM or ATTRIBUTE=CLAIM, where the"
                 + " attribute is 1 to "
                 + ContextBuilder.MAX_KEY_LENGTH
                 + " of A-Z a-z 0-9 _ . : - and not one of "
-                + String.join(",", new java.util.TreeSet<>(ContextBuilder.RESERVED_KEYS))
+                + String.join(",", new TreeSet<>(ContextBuilder.RESERVED_KEYS))
                 + ", e.g. tenant=custom:tenant");
       } else if (!attributes.add(attribute)) {
-        problems.add(
+        env.problem(
             "PORTCULLIS_JWT_CONTEXT_CLAIMS names attribute '"
                 + attribute
                 + "' twice: name each attribute once");
@@ -309,7 +313,7 @@ final class JwtSettingsReader {
       }
     }
     if (claims.size() > ContextBuilder.MAX_ATTRIBUTES) {
-      problems.add(
+      env.problem(
           "PORTCULLIS_JWT_CONTEXT_CLAIMS names "
               + claims.size()
               + " claims: the context holds at most "
@@ -321,13 +325,13 @@ final class JwtSettingsReader {
 
   private Duration maxAge() {
     int seconds =
-        integer(
+        env.integer(
             "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS",
             (int) JwtSettings.DEFAULT_JWKS_MAX_AGE.toSeconds(),
             0,
             86_400);
     if (seconds > 0 && seconds < 60) {
-      problems.add(
+      env.problem(
           "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS is "
               + seconds
               + ": use 0 (refresh only on an unknown key id) or 60 to 86400");
@@ -336,50 +340,12 @@ final class JwtSettingsReader {
   }
 
   private String claimName(String name, String fallback) {
-    String claim = value(name).orElse(fallback);
+    String claim = env.string(name).orElse(fallback);
     if (claim.indexOf(',') >= 0) {
-      problems.add(name + " names several claims: name exactly one, e.g. " + fallback);
+      env.problem(name + " names several claims: name exactly one, e.g. " + fallback);
       return fallback;
     }
     return claim;
-  }
-
-  private int integer(String name, int fallback, int min, int max) {
-    Optional<String> raw = value(name);
-    if (raw.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(raw.get());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(name + " has an invalid value: use a whole number from " + min + " to " + max);
-    return fallback;
-  }
-
-  /** A comma-separated list without blank entries, or empty when unset or blank. */
-  private Optional<List<String>> list(String name) {
-    Optional<String> raw = value(name);
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> entries = new ArrayList<>();
-    for (String entry : raw.get().split(",", -1)) {
-      if (entry.isBlank()) {
-        problems.add(name + " holds an empty entry: remove the extra comma");
-      } else {
-        entries.add(entry.trim());
-      }
-    }
-    return Optional.of(entries);
-  }
-
-  private Optional<String> value(String name) {
-    return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 
   private static String stripTrailingSlash(String issuer) {
