@@ -3,6 +3,8 @@ package dev.portcullis.bootstrap.cli;
 import dev.portcullis.adapters.dynamodb.DynamoDbClientFactory;
 import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
 import dev.portcullis.adapters.dynamodb.SessionTableAdmin;
+import dev.portcullis.adapters.inmemory.InMemoryBackend;
+import dev.portcullis.adapters.inmemory.SeedFileException;
 import dev.portcullis.adapters.jwt.JwksProbe;
 import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.bootstrap.Portcullis;
@@ -100,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       problems.add("the backends cannot be built: " + Failures.firstLine(e));
     }
-    warnings.addAll(seedFileNotes(configuration));
+    warnings.addAll(seedFileNotes(configuration, clock));
     if (!offline) {
       configuration.dynamoDb().ifPresent(d -> probeTable(d, problems, warnings));
       configuration.jwt().ifPresent(jwt -> problems.addAll(JwksProbe.of(jwt).problems()));
@@ -109,11 +111,21 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Seed-file notes go here: what the in-memory backend says of its seed file (expired sessions,
-   * which load and answer 401), as warnings. The seed loader does not report any yet.
+   * What the seed file says of itself beyond its problems: an expired seed session loads and
+   * answers 401 for its own token only, which is worth a warning, never a failure. A file that does
+   * not load at all is already one of the problems.
    */
-  private static List<String> seedFileNotes(Configuration configuration) {
-    return List.of();
+  private static List<String> seedFileNotes(Configuration configuration, Clock clock) {
+    if (configuration.sessionsFile().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return InMemoryBackend.seedNotes(configuration.sessionsFile().get(), clock).stream()
+          .map(note -> "PORTCULLIS_SESSIONS_FILE: " + note.message())
+          .toList();
+    } catch (SeedFileException e) {
+      return List.of();
+    }
   }
 
   private void probeTable(DynamoDbSettings settings, List<String> problems, List<String> warnings) {

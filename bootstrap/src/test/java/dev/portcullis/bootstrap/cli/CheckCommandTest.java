@@ -78,11 +78,23 @@ class CheckCommandTest {
 
     assertThat(code).isZero();
     assertThat(cli.stdout())
-        .contains("3 warnings:")
+        .contains("4 warnings:")
         .contains("  - PORTCULLIS_TABLE is set, but PORTCULLIS_BACKENDS does not name dynamodb")
         .contains("  - PORTCULLIS_JWT_AUDIENCE is set, but PORTCULLIS_BACKENDS does not name jwt")
         .contains("  - PORTCULLIS_RULES: ")
         .contains("sendmessage");
+  }
+
+  @Test
+  void anExpiredSeedSessionIsListedAsAWarningAndExits0() {
+    int code = cli.run("", "check", "--offline");
+
+    assertThat(code).isZero();
+    assertThat(cli.stdout())
+        .contains(
+            "  - PORTCULLIS_SESSIONS_FILE: sessions[2] (principal carol) expired at"
+                + " 2020-01-01T00:00:00Z: its token is refused with 401; renew or remove the entry")
+        .doesNotContain("pcs_demo");
   }
 
   @Test
@@ -146,7 +158,7 @@ class CheckCommandTest {
     JsonNode report = new ObjectMapper().readTree(cli.stdout());
     assertThat(report.get("valid").asBoolean()).isTrue();
     assertThat(report.get("problems")).isEmpty();
-    assertThat(report.get("warnings")).hasSize(1);
+    assertThat(report.get("warnings")).hasSize(2);
     assertThat(report.at("/configuration/backends/0").asText()).isEqualTo("memory");
     List<String> roles = List.copyOf(iterable(report.at("/configuration/roles").fieldNames()));
     assertThat(roles).containsExactly("*", "admin", "reader");
