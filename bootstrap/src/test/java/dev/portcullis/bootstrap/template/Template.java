@@ -99,6 +99,11 @@ record Template(Map<String, Object> root) {
     return node instanceof List ? (List<Object>) node : new ArrayList<>();
   }
 
+  /** A value that may be one item or a list of them, as IAM's and {@code DependsOn}'s are. */
+  static List<Object> oneOrMany(Object node) {
+    return node instanceof List ? list(node) : node == null ? List.of() : List.of(node);
+  }
+
   static String string(Object node) {
     return node instanceof String s ? s : null;
   }

@@ -16,7 +16,7 @@ class TemplateIT {
   @Test
   void the_template_deploys_the_jar_the_build_makes() {
     Template template = Template.repository();
-    String fn = TemplateChecks.authorizer(template).orElseThrow();
+    String fn = AuthorizerLookups.authorizer(template).orElseThrow();
 
     Path codeUri = Path.of("..").resolve((String) template.properties(fn).get("CodeUri"));
 
@@ -29,7 +29,9 @@ class TemplateIT {
     Template template = Template.repository();
     String handler =
         (String)
-            template.properties(TemplateChecks.authorizer(template).orElseThrow()).get("Handler");
+            template
+                .properties(AuthorizerLookups.authorizer(template).orElseThrow())
+                .get("Handler");
 
     assertThat(Files.isRegularFile(JAR)).as("%s is built by package", JAR).isTrue();
     assertThat(HandlerInJar.check(JAR, handler)).isEmpty();
