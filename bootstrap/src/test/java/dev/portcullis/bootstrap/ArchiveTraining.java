@@ -1,6 +1,7 @@
 package dev.portcullis.bootstrap;
 
-import java.io.File;
+import dev.portcullis.bootstrap.runtimeapi.RuntimeApiStub;
+import dev.portcullis.bootstrap.runtimeapi.RuntimeClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -42,9 +42,6 @@ import java.util.stream.Stream;
  */
 public final class ArchiveTraining {
 
-  private static final String HANDLER = "dev.portcullis.bootstrap.LambdaHandler::handleRequest";
-  private static final String RIC_MAIN =
-      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   private static final String NEVER_ISSUED =
       "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_never_issued_training_token\","
           + "\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/x\"}";
@@ -66,16 +63,15 @@ public final class ArchiveTraining {
     }
   }
 
-  private final Path runtimeLib;
+  private final RuntimeClient client;
   private final Path taskRoot;
   private final Path wrapper;
   private final List<String> events;
   private final Map<String, String> environment;
 
-  private ArchiveTraining(Path runtimeLib, Path taskRoot, Path wrapper, Path examples)
-      throws IOException {
-    this.runtimeLib = runtimeLib;
-    this.taskRoot = taskRoot;
+  private ArchiveTraining(RuntimeClient client, Path wrapper, Path examples) throws IOException {
+    this.client = client;
+    this.taskRoot = client.taskRoot();
     this.wrapper = wrapper;
     this.events = exampleEvents(examples);
     this.environment = trainingEnvironment(examples);
@@ -86,18 +82,15 @@ public final class ArchiveTraining {
       throw new IllegalArgumentException(
           "usage: ArchiveTraining JAR RUNTIME_LIB_DIR WRAPPER EXAMPLES_DIR OUT_DIR");
     }
-    Path jar = Path.of(args[0]).toAbsolutePath();
-    Path runtimeLib = Path.of(args[1]).toAbsolutePath();
     Path examples = Path.of(args[3]).toAbsolutePath();
     Path out = Path.of(args[4]).toAbsolutePath();
 
-    Files.createDirectories(out.resolve("lib"));
-    Files.copy(jar, out.resolve("lib/portcullis.jar"), StandardCopyOption.REPLACE_EXISTING);
+    RuntimeClient client = RuntimeClient.install(Path.of(args[0]), Path.of(args[1]), out);
     Path wrapper = out.resolve("portcullis-cds");
     Files.copy(Path.of(args[2]), wrapper, StandardCopyOption.REPLACE_EXISTING);
     wrapper.toFile().setExecutable(true);
 
-    ArchiveTraining training = new ArchiveTraining(runtimeLib, out, wrapper, examples);
+    ArchiveTraining training = new ArchiveTraining(client, wrapper, examples);
     Archive own = Archive.forJdk(Path.of(System.getProperty("java.home")));
     training.make(own);
     if (own.fileName().equals("portcullis.aot")) {
@@ -159,39 +152,19 @@ public final class ArchiveTraining {
     try (RuntimeApiStub api = new RuntimeApiStub()) {
       toAnswer.forEach(api::enqueue);
       api.enqueue(NEVER_ISSUED);
-      List<String> command =
+      // Through the wrapper, with Lambda's own JIT and collector settings.
+      List<String> launcher =
           List.of(
               "sh",
               wrapper.toString(),
               archive.java().toString(),
-              // Lambda's own JIT and collector settings.
               "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "-cp",
-              classPath(),
-              RIC_MAIN,
-              HANDLER);
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(taskRoot.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder
-          .environment()
-          .keySet()
-          .removeIf(k -> k.startsWith("PORTCULLIS_") || k.startsWith("AWS_"));
-      builder.environment().remove("JAVA_TOOL_OPTIONS");
-      builder.environment().putAll(env);
-      builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
-      builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "portcullis-training");
-      builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-      builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
-      builder.environment().put("_HANDLER", HANDLER);
-      Process runtime = builder.start();
+              "-XX:TieredStopAtLevel=1");
+      Process runtime = client.start(launcher, api, env, log);
       try {
         for (int i = 0; i < toAnswer.size(); i++) {
           RuntimeApiStub.Posted posted = api.awaitPosted(60);
-          if (!posted.path().endsWith("/response")) {
+          if (!posted.isResponse()) {
             throw new IllegalStateException(
                 "example event " + (i + 1) + " was not answered but " + posted + "; see " + log);
           }
@@ -206,11 +179,8 @@ public final class ArchiveTraining {
                   + log);
         }
       } finally {
-        // SIGTERM: the JVM exits normally, which is when it writes its archive.
-        runtime.destroy();
-        if (!runtime.waitFor(120, TimeUnit.SECONDS)) {
-          runtime.destroyForcibly().waitFor();
-        }
+        // The JVM exits normally on SIGTERM, which is when it writes its archive.
+        RuntimeClient.stop(runtime);
       }
     }
   }
@@ -250,17 +220,6 @@ public final class ArchiveTraining {
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private String classPath() throws IOException {
-    try (Stream<Path> files = Files.list(runtimeLib)) {
-      return files
-          .map(Path::toString)
-          .filter(p -> p.endsWith(".jar"))
-          .sorted()
-          .reduce((a, b) -> a + File.pathSeparator + b)
-          .orElseThrow(() -> new IllegalStateException("no runtime jars in " + runtimeLib));
     }
   }
 

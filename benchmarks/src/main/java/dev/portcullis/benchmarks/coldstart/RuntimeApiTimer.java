@@ -1,35 +1,27 @@
 package dev.portcullis.benchmarks.coldstart;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.bootstrap.runtimeapi.RuntimeApiStub;
+import dev.portcullis.bootstrap.runtimeapi.RuntimeClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Cold-start variant (d): a loopback Lambda Runtime API stub that launches one runtime-client JVM
- * (the command after {@code --}) and times it from launch to the first invocation response it
- * posts. It hands out one event on {@code /next} (with the Content-Type the client's native code
- * needs), answers 202 to {@code /response} and {@code /error}, then reads the child's peak RSS from
- * /proc and stops it.
+ * Cold-start variant (d): launches one runtime-client JVM (the command after {@code --}) against
+ * the tests' {@link RuntimeApiStub}, which hands it one event, and times it from launch to the
+ * first call it posts back; then reads the child's peak RSS from /proc and stops it.
  *
  * <p>Prints {@code MILLIS RSS_KB} on standard output and exits 0 for a response; exits 1, with the
  * posted body on standard error, for an error or a time-out.
@@ -41,26 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RuntimeApiTimer {
 
-  private static final String BASE = "/2018-06-01/runtime";
+  private static final Duration TICK = Duration.ofMillis(20);
 
-  /** What the client posted first: when, to which path, and the body. */
-  record Posted(long nanos, String path, String body) {}
+  private final RuntimeApiStub api;
+  private final String event;
 
-  private final byte[] event;
-  private final CompletableFuture<Posted> first = new CompletableFuture<>();
-  private final CountDownLatch stopping = new CountDownLatch(1);
-  private final AtomicInteger served = new AtomicInteger();
-  private final HttpServer server;
-
-  private RuntimeApiTimer(byte[] event) throws IOException {
+  private RuntimeApiTimer(RuntimeApiStub api, String event) {
+    this.api = api;
     this.event = event;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext(BASE + "/invocation/next", this::next);
-    server.createContext(BASE + "/invocation/", this::posted);
-    server.createContext(BASE + "/init/error", this::posted);
-    server.createContext("/warm", this::warm);
-    server.start();
   }
 
   public static void main(String[] args) throws Exception {
@@ -91,13 +71,10 @@ public final class RuntimeApiTimer {
     if (cwd == null) {
       cwd = Files.createTempDirectory("portcullis-task-");
     }
-    RuntimeApiTimer timer = new RuntimeApiTimer(Files.readAllBytes(eventFile));
     int status;
-    try {
-      status = timer.run(command, cwd, log, timeout);
-    } finally {
-      timer.stopping.countDown();
-      timer.server.stop(0);
+    try (RuntimeApiStub api = new RuntimeApiStub()) {
+      status =
+          new RuntimeApiTimer(api, Files.readString(eventFile)).run(command, cwd, log, timeout);
     }
     System.exit(status);
   }
@@ -108,42 +85,34 @@ public final class RuntimeApiTimer {
     builder.redirectErrorStream(true);
     builder.redirectOutput(
         log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log));
-    String address = "127.0.0.1:" + server.getAddress().getPort();
-    builder.environment().put("AWS_LAMBDA_RUNTIME_API", address);
-    builder.environment().putIfAbsent("AWS_LAMBDA_FUNCTION_NAME", "portcullis-bench");
-    builder.environment().putIfAbsent("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-    builder.environment().putIfAbsent("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    builder.environment().put("_HANDLER", command.get(command.size() - 1));
-    builder.environment().put("LAMBDA_TASK_ROOT", cwd.toString());
+    builder.environment().putAll(api.lambdaEnvironment(command.get(command.size() - 1), cwd));
+    api.enqueue(event);
     long launched = System.nanoTime();
     Process child = builder.start();
-    Posted posted = null;
     long deadline = launched + TimeUnit.SECONDS.toNanos(timeout);
-    while (posted == null) {
-      try {
-        posted = first.get(20, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        if (!child.isAlive() && !first.isDone()) {
-          System.err.println(
-              "runtime-api-timer: the child exited with "
-                  + child.exitValue()
-                  + " before posting anything"
-                  + (log == null ? " (pass --log FILE to see its output)" : "; see " + log));
-          return 1;
-        }
-        if (System.nanoTime() > deadline) {
-          stop(child);
-          System.err.println("runtime-api-timer: nothing posted within " + timeout + " s");
-          return 1;
-        }
-      } catch (ExecutionException e) {
-        stop(child);
-        throw e;
+    Optional<RuntimeApiStub.Posted> first = Optional.empty();
+    while (first.isEmpty()) {
+      // Asked before the poll: a child that had exited by then posted all it ever will.
+      boolean alive = child.isAlive();
+      first = api.poll(TICK);
+      if (first.isEmpty() && !alive) {
+        System.err.println(
+            "runtime-api-timer: the child exited with "
+                + child.exitValue()
+                + " before posting anything"
+                + (log == null ? " (pass --log FILE to see its output)" : "; see " + log));
+        return 1;
+      }
+      if (first.isEmpty() && System.nanoTime() > deadline) {
+        RuntimeClient.stop(child);
+        System.err.println("runtime-api-timer: nothing posted within " + timeout + " s");
+        return 1;
       }
     }
+    RuntimeApiStub.Posted posted = first.get();
     long rssKb = PeakMemory.ofProcess(Long.toString(child.pid()));
-    stop(child);
-    if (!posted.path().endsWith("/response")) {
+    RuntimeClient.stop(child);
+    if (!posted.isResponse()) {
       System.err.println("runtime-api-timer: the client posted to " + posted.path() + ":");
       System.err.println(posted.body());
       return 1;
@@ -153,73 +122,27 @@ public final class RuntimeApiTimer {
     return 0;
   }
 
-  /** Runs the stub's own request path once, so that its first-use cost is not the child's. */
-  private void warmUp() throws IOException {
-    URL url = new URL("http://127.0.0.1:" + server.getAddress().getPort() + "/warm");
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    try (OutputStream out = connection.getOutputStream()) {
-      out.write(event);
-    }
-    try (InputStream in = connection.getInputStream()) {
+  /**
+   * Makes one round trip through the stub, {@code /next} then {@code /response}, so that its
+   * first-use cost is not the child's.
+   */
+  private void warmUp() throws IOException, InterruptedException {
+    api.enqueue(event);
+    String invocation = "http://" + api.address() + "/2018-06-01/runtime/invocation/";
+    HttpURLConnection next = (HttpURLConnection) new URL(invocation + "next").openConnection();
+    try (InputStream in = next.getInputStream()) {
       in.readAllBytes();
     }
-    connection.disconnect();
-  }
-
-  private void next(HttpExchange exchange) throws IOException {
-    if (served.getAndIncrement() > 0) {
-      // Later polls wait, as the real API's long poll does, until the child is stopped.
-      try {
-        stopping.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(500, -1);
-      exchange.close();
-      return;
+    String id = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
+    HttpURLConnection answer =
+        (HttpURLConnection) new URL(invocation + id + "/response").openConnection();
+    answer.setRequestMethod("POST");
+    answer.setDoOutput(true);
+    try (OutputStream out = answer.getOutputStream()) {
+      out.write("{}".getBytes(StandardCharsets.UTF_8));
     }
-    var headers = exchange.getResponseHeaders();
-    // The client's native code crashes without a Content-Type on /next.
-    headers.add("Content-Type", "application/json");
-    headers.add("Lambda-Runtime-Aws-Request-Id", "bench-1");
-    headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
-    headers.add(
-        "Lambda-Runtime-Invoked-Function-Arn",
-        "arn:aws:lambda:us-east-1:123456789012:function:portcullis-bench");
-    headers.add("Lambda-Runtime-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
-    exchange.sendResponseHeaders(200, event.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(event);
-    }
-  }
-
-  private void posted(HttpExchange exchange) throws IOException {
-    long now = System.nanoTime();
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(202, -1);
-    exchange.close();
-    first.complete(
-        new Posted(now, exchange.getRequestURI().getPath().substring(BASE.length()), body));
-  }
-
-  private void warm(HttpExchange exchange) throws IOException {
-    exchange.getRequestBody().readAllBytes();
-    byte[] answer = {'{', '}'};
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, answer.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer);
-    }
-  }
-
-  /** SIGTERM first, so that a JVM asked to write an archive or an AOT cache at exit can do so. */
-  private static void stop(Process child) throws InterruptedException {
-    child.destroy();
-    if (!child.waitFor(120, TimeUnit.SECONDS)) {
-      child.destroyForcibly().waitFor();
-    }
+    answer.getResponseCode();
+    api.awaitPosted(5);
   }
 
   private static void usage(String problem) {
