@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rule: dependencies point inward only, adapters never meet, and Dagger stays in
- * bootstrap.
+ * The module rule: dependencies point inward only, adapters never meet, the local gateway and
+ * bootstrap meet only in the serve command, and Dagger stays in bootstrap.
  */
 class ArchitectureTest {
 
@@ -23,6 +23,10 @@ class ArchitectureTest {
           .importPackages("dev.portcullis");
 
   private static final List<String> ADAPTERS = List.of("inmemory", "dynamodb", "lambda", "jwt");
+
+  /** The serve command and its options, with any class nested in them. */
+  private static final String SERVE_COMMAND =
+      "dev\\.portcullis\\.bootstrap\\.cli\\.Serve(Command|Options)(\\$.*)?";
 
   /** An allow-list: Jackson, AWS and Dagger stay out of the domain. */
   @Test
@@ -63,6 +67,52 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.portcullis.bootstrap..")
+        .check(PRODUCT);
+  }
+
+  /**
+   * The local gateway is a driving adapter of its own: the domain, Lambda's handler interface,
+   * Jackson and the JDK (its HTTP server included), never bootstrap or another adapter.
+   */
+  @Test
+  void the_local_gateway_depends_on_the_domain_lambda_core_jackson_and_the_jdk_only() {
+    classes()
+        .that()
+        .resideInAPackage("dev.portcullis.gateway..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.portcullis.gateway..",
+            "dev.portcullis.domain..",
+            "com.amazonaws.services.lambda.runtime..",
+            "com.fasterxml.jackson..",
+            "com.sun.net.httpserver..",
+            "java..")
+        .check(PRODUCT);
+  }
+
+  /**
+   * Bootstrap and the local gateway never leak into each other: no gateway class sees bootstrap,
+   * and in bootstrap only the serve command and its options, which wire the two together, see the
+   * gateway.
+   */
+  @Test
+  void the_local_gateway_and_bootstrap_meet_only_in_the_serve_command() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.portcullis.gateway..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.portcullis.bootstrap..")
+        .check(PRODUCT);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.portcullis.bootstrap..")
+        .and()
+        .haveNameNotMatching(SERVE_COMMAND)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.portcullis.gateway..")
         .check(PRODUCT);
   }
 

@@ -1,14 +1,17 @@
 package dev.portcullis.bootstrap.cli;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.bootstrap.Portcullis;
 import dev.portcullis.bootstrap.config.Configuration;
-import dev.portcullis.bootstrap.serve.ApiKind;
-import dev.portcullis.bootstrap.serve.Banner;
-import dev.portcullis.bootstrap.serve.DemoWorld;
-import dev.portcullis.bootstrap.serve.GatewaySettings;
-import dev.portcullis.bootstrap.serve.LocalGateway;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
+import dev.portcullis.gateway.ApiKind;
+import dev.portcullis.gateway.Banner;
+import dev.portcullis.gateway.DemoGuide;
+import dev.portcullis.gateway.DemoTokens;
+import dev.portcullis.gateway.GatewaySettings;
+import dev.portcullis.gateway.LocalGateway;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -24,7 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: a local API Gateway in front of the authorizer, until Ctrl-C. */
+/**
+ * {@code serve}: a local API Gateway in front of the authorizer, until Ctrl-C. The command wires
+ * the two together: it reads the options, builds the authorizer exactly as Lambda's handler does,
+ * and starts the gateway of the local-gateway module in front of it.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -49,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** How long a stop waits for requests in flight. */
   static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+  /** The demo world's tokens, for the curl lines of the demo guide. */
+  static final DemoTokens DEMO_TOKENS =
+      new DemoTokens(DemoWorld.ADMIN_TOKEN, DemoWorld.READER_TOKEN, DemoWorld.EXPIRED_TOKEN);
 
   @Mixin CommonOptions common;
 
@@ -137,21 +148,21 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    GatewaySettings settings;
+    ServeOptions options;
     try {
-      settings = GatewaySettings.fromOptions(values(), flags());
+      options = ServeOptions.fromOptions(values(), flags());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    GatewaySettings settings = options.gateway();
     Map<String, String> variables = common.environment(terminal).variables();
-    Map<String, String> env = settings.demo() ? DemoWorld.environment(variables) : variables;
+    Map<String, String> env = options.demo() ? DemoWorld.environment(variables) : variables;
     PrintStream decisions =
-        settings.decisionLog() ? terminal.err() : new PrintStream(OutputStream.nullOutputStream());
+        options.decisionLog() ? terminal.err() : new PrintStream(OutputStream.nullOutputStream());
     Configuration configuration = Configuration.fromEnvironment(env);
     configuration.warnings().forEach(w -> terminal.err().println("warning: " + w));
     PortcullisComponent component = Portcullis.build(configuration, env, decisions);
-    boolean simple =
-        component.configuration().adapter().httpResponseMode() == HttpResponseMode.SIMPLE;
+    boolean simple = simpleResponses(component);
     if (settings.naive() && simple && settings.kind() == ApiKind.HTTP_V2) {
       throw new UsageException(
           "--naive narrows IAM policies, and simple responses (PORTCULLIS_HTTP_RESPONSE=simple)"
@@ -160,7 +171,7 @@ public final class ServeCommand implements Callable<Integer> {
     LocalGateway gateway;
     try {
       gateway =
-          LocalGateway.builder(settings, component.authorizer()::handle)
+          LocalGateway.builder(settings, authorizer(component))
               .simpleResponses(simple)
               .log(terminal.err())
               .start();
@@ -186,8 +197,8 @@ public final class ServeCommand implements Callable<Integer> {
                 "portcullis-serve-shutdown"));
     PrintStream out = terminal.out();
     out.print(Banner.summary(settings, gateway.baseUri(), simple));
-    if (settings.demo()) {
-      out.print(Banner.demoGuide(settings, gateway.baseUri(), simple));
+    if (options.demo()) {
+      out.print(DemoGuide.text(settings, gateway.baseUri(), simple, DEMO_TOKENS));
     }
     out.println();
     out.println(
@@ -197,6 +208,20 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return Main.DONE;
+  }
+
+  /**
+   * The authorizer as Lambda runs it: the deployable handler's one line, the request id taken from
+   * the context.
+   */
+  static RequestStreamHandler authorizer(PortcullisComponent component) {
+    AuthorizerAdapter adapter = component.authorizer();
+    return (event, response, context) -> adapter.handle(event, response, context.getAwsRequestId());
+  }
+
+  /** Whether the authorizer answers HTTP payload 2.0 with simple responses. */
+  static boolean simpleResponses(PortcullisComponent component) {
+    return component.configuration().adapter().httpResponseMode() == HttpResponseMode.SIMPLE;
   }
 
   /** The valued options given, by their names without {@code --}. */

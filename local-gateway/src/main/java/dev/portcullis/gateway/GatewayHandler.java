@@ -1,0 +1,132 @@
+package dev.portcullis.gateway;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.portcullis.domain.policy.Effect;
+import dev.portcullis.domain.policy.PolicyDocument;
+import dev.portcullis.domain.policy.PolicyEvaluator;
+import dev.portcullis.domain.policy.Statement;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plays API Gateway for one request: the {@link RequestGate} checks it, the {@link
+ * CachingAuthorizer} answers for the caller, the answer's policy is evaluated against the route's
+ * ARN, and {@link Replies} answers 401, 403 or 500 as API Gateway would, or hands the request to
+ * the integration. Every request gets one access-log line.
+ */
+final class GatewayHandler implements HttpHandler {
+
+  private final ApiKind kind;
+  private final RequestGate gate;
+  private final CachingAuthorizer authorizer;
+  private final Replies replies;
+  private final AccessLog accessLog;
+  private final PrintStream errors;
+  private final Clock clock;
+
+  GatewayHandler(
+      GatewaySettings settings,
+      RequestStreamHandler authorizer,
+      boolean simpleResponses,
+      ResultCache cache,
+      Integration integration,
+      PrintStream log,
+      Clock clock) {
+    this.kind = settings.kind();
+    this.gate = new RequestGate(settings);
+    this.authorizer = new CachingAuthorizer(settings, authorizer, simpleResponses, cache, log);
+    this.replies = new Replies(settings.kind().family(), integration, log);
+    this.accessLog = new AccessLog(log);
+    this.errors = log;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    Instant at = clock.instant();
+    IncomingRequest request = RequestGate.read(exchange, at);
+    Replies.Reply reply;
+    try {
+      reply = process(exchange, request);
+    } catch (RuntimeException | IOException e) {
+      errors.println("portcullis serve: unexpected " + e.getClass().getSimpleName());
+      reply = replies.rejection(Rejection.AUTHORIZER_FAILURE, AccessLog.Cache.NONE, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reply = replies.rejection(Rejection.INTEGRATION_FAILURE, AccessLog.Cache.NONE, null);
+    }
+    // Logged before the answer is sent, so a client that has its answer finds the line written.
+    accessLog.log(
+        at,
+        request.method(),
+        request.rawPath(),
+        reply.status(),
+        System.nanoTime() - started,
+        reply.cache(),
+        reply.principal());
+    try {
+      replies.send(exchange, request, reply);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private Replies.Reply process(HttpExchange exchange, IncomingRequest request)
+      throws IOException, InterruptedException {
+    RequestGate.Admission admission = gate.admit(request, exchange.getRequestURI().toString());
+    if (admission instanceof RequestGate.Refused refused) {
+      return replies.rejection(refused.rejection(), AccessLog.Cache.NONE, null);
+    }
+    RequestGate.Admitted admitted = (RequestGate.Admitted) admission;
+    CachingAuthorizer.Outcome outcome = authorizer.authorize(request, admitted);
+    if (outcome instanceof CachingAuthorizer.Failed failed) {
+      return replies.rejection(failed.rejection(), failed.cache(), null);
+    }
+    CachingAuthorizer.Answered answered = (CachingAuthorizer.Answered) outcome;
+    AuthorizerResponse answer = answered.answer();
+    String principal = principal(answer);
+    Rejection denial = evaluate(answer, admitted.route().arn());
+    if (denial != null) {
+      return replies.rejection(denial, answered.cache(), principal);
+    }
+    AuthorizedCall call = new AuthorizedCall(kind, answer, answered.latencyMillis());
+    return replies.forward(exchange.getRequestBody(), request, call, answered.cache(), principal);
+  }
+
+  /** Null when the answer allows {@code arn}; otherwise the kind of 403. */
+  static Rejection evaluate(AuthorizerResponse answer, String arn) {
+    if (answer instanceof AuthorizerResponse.Simple) {
+      return ((AuthorizerResponse.Simple) answer).authorized() ? null : Rejection.IMPLICIT_DENY;
+    }
+    PolicyDocument policy = ((AuthorizerResponse.Policy) answer).policy();
+    if (PolicyEvaluator.allows(policy, arn)) {
+      return null;
+    }
+    // Which statement denied is not the evaluator's question; asking it whether the Deny
+    // statements, read as Allows, match the ARN tells an explicit Deny from no match at all.
+    List<Statement> denies = new ArrayList<>();
+    for (Statement statement : policy.statements()) {
+      if (statement.effect() == Effect.Deny) {
+        denies.add(new Statement(Effect.Allow, statement.actions(), statement.resources()));
+      }
+    }
+    return !denies.isEmpty() && PolicyEvaluator.allows(new PolicyDocument(denies), arn)
+        ? Rejection.EXPLICIT_DENY
+        : Rejection.IMPLICIT_DENY;
+  }
+
+  private static String principal(AuthorizerResponse answer) {
+    if (answer instanceof AuthorizerResponse.Policy) {
+      return ((AuthorizerResponse.Policy) answer).principalId();
+    }
+    Object principal = answer.context().get("principalId");
+    return principal instanceof String ? (String) principal : null;
+  }
+}
