@@ -8,12 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
 import dev.portcullis.domain.service.ContextBuilder;
+import dev.portcullis.domain.text.Ascii;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -280,7 +281,7 @@ public final class SeedFileLoader {
       if (issuedAt != null && expiresAt != null && !expiresAt.isAfter(issuedAt)) {
         problems.add(path + ".expiresAt: must be after issuedAt (" + issuedAt + ")");
       }
-      if (apiKey != null && !AsciiText.isVisible(apiKey, MAX_NAME_LENGTH, "")) {
+      if (apiKey != null && !Ascii.isVisible(apiKey, MAX_NAME_LENGTH)) {
         problems.add(path + ".apiKey: must be 1 to 128 visible ASCII characters");
       }
       if (problems.size() > problemsBefore) {
@@ -381,7 +382,7 @@ public final class SeedFileLoader {
     private void checkPrincipal(String path, Set<String> present, String principalId) {
       if (!present.contains("principalId")) {
         problems.add(path + ".principalId: missing");
-      } else if (principalId != null && !AsciiText.isVisible(principalId, MAX_NAME_LENGTH, "")) {
+      } else if (principalId != null && !Ascii.isVisible(principalId, MAX_NAME_LENGTH)) {
         problems.add(path + ".principalId: must be 1 to 128 visible ASCII characters");
       }
     }
@@ -405,11 +406,12 @@ public final class SeedFileLoader {
       if (text == null) {
         return null;
       }
-      Instant instant = IsoInstantReader.parse(text);
-      if (instant == null) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeException e) {
         problems.add(path + ": not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+        return null;
       }
-      return instant;
     }
 
     private Set<String> roles(String path) throws IOException {
@@ -423,7 +425,7 @@ public final class SeedFileLoader {
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         String rolePath = path + "[" + index++ + "]";
         String role = string(rolePath);
-        if (role != null && !AsciiText.isVisible(role, MAX_NAME_LENGTH, "")) {
+        if (role != null && !Ascii.isVisible(role, MAX_NAME_LENGTH)) {
           problems.add(rolePath + ": must be 1 to 128 visible ASCII characters");
         } else if (role != null) {
           roles.add(role);

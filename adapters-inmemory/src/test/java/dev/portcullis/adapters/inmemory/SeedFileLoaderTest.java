@@ -414,6 +414,60 @@ class SeedFileLoaderTest {
             "sessions[0].expiresAt: not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
   }
 
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "2030-01-01T00:00:00Z",
+        "2030-01-01T00:00:00.5Z",
+        "2030-01-01T00:00:00.123456789Z",
+        "2030-01-01t00:00:00z",
+        "2030-01-01T24:00:00Z",
+        "2030-01-01T23:59:60Z",
+        "2030-01-01T00:00:00.Z",
+        "2030-01-01T00:00:00+01:00",
+        "2030-01-01T00:00:00-00:30",
+        "+12030-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+      })
+  void an_expiry_in_any_form_instant_parse_reads_is_read_to_its_value(String expiresAt) {
+    // Act
+    Session session = read(session("\"expiresAt\": \"" + expiresAt + "\"")).get(0);
+
+    // Assert
+    assertThat(session.expiresAt()).isEqualTo(Instant.parse(expiresAt));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "Z",
+        "2030-01-01T00:00Z",
+        "2030-01-01T00:00:00",
+        "2030-01-01T00:00:00ZZ",
+        "2030-01-01 00:00:00Z",
+        "2030-1-01T00:00:00Z",
+        "2030-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2030-04-31T00:00:00Z",
+        "2030-00-01T00:00:00Z",
+        "2030-01-00T00:00:00Z",
+        "2030-01-01T00:60:00Z",
+        "2030-01-01T25:00:00Z",
+        "2030-01-01T00:00:00.1234567891Z",
+        "2030-01-01T00:00:00,5Z",
+        "2030-01-01T00:00:00.-5Z",
+        "\uff12\uff10\uff13\uff10-01-01T00:00:00Z",
+        "\u0662\u0660\u0663\u0660-01-01T00:00:00Z",
+        " 2030-01-01T00:00:00Z",
+        "2030-01-01T00:00:00Z ",
+        "2030-01-01T00:00:00Z\u0000",
+      })
+  void an_expiry_that_instant_parse_refuses_is_reported(String expiresAt) {
+    assertThat(problems(session("\"expiresAt\": \"" + jsonEscaped(expiresAt) + "\"")))
+        .containsExactly(
+            "sessions[0].expiresAt: not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+  }
+
   @Test
   void an_expiry_given_as_a_number_is_reported() {
     assertThat(problems(session("\"expiresAt\": 1893456000")))
@@ -752,6 +806,15 @@ class SeedFileLoaderTest {
         + "\", \"principalId\": \"alice\", \"roles\": [\"admin\"], "
         + fields
         + "}]}";
+  }
+
+  /** The text as the inside of a JSON string: control and non-ASCII characters escaped. */
+  private static String jsonEscaped(String text) {
+    StringBuilder escaped = new StringBuilder();
+    text.chars()
+        .forEach(
+            c -> escaped.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c) : (char) c));
+    return escaped.toString();
   }
 
   private static String withToken(String tokenJson) {

@@ -14,6 +14,7 @@ import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.IdentityResolver;
 import dev.portcullis.domain.service.ContextBuilder;
+import dev.portcullis.domain.text.Ascii;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   /** The backend's name, as configured in {@code PORTCULLIS_BACKENDS}. */
   public static final String NAME = "jwt";
+
+  /** The longest principal or role name: what principals and rule roles are made of. */
+  private static final int MAX_NAME_LENGTH = 128;
 
   /** A constant that parses as a JWT; never verified. */
   private static final String PRIMING_SAMPLE =
@@ -224,7 +228,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
       return invalid(JwtReason.TOKEN_USE);
     }
     Object principal = Claims.lookup(claims, principalClaim);
-    if (!(principal instanceof String name) || !visibleAscii(name)) {
+    if (!(principal instanceof String name) || !Ascii.isVisible(name, MAX_NAME_LENGTH)) {
       return invalid(JwtReason.PRINCIPAL);
     }
     return new Resolution.Resolved(
@@ -236,7 +240,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
     for (String claim : rolesClaims) {
       for (String role : Claims.roleNames(Claims.lookup(claims, claim))) {
         // Rules name roles with 1 to 128 visible ASCII characters: any other name matches none.
-        if (visibleAscii(role)) {
+        if (Ascii.isVisible(role, MAX_NAME_LENGTH)) {
           roles.add(role);
         }
       }
@@ -257,20 +261,6 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   private static boolean isAfter(Date claim, Instant latest) {
     return claim != null && claim.toInstant().isAfter(latest);
-  }
-
-  /** 1 to 128 characters from 0x21 to 0x7E: what principals and rule roles are made of. */
-  private static boolean visibleAscii(String value) {
-    if (value.isEmpty() || value.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x21 || c > 0x7E) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

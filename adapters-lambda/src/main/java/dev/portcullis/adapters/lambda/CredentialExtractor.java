@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.lambda;
 
+import dev.portcullis.domain.text.Ascii;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ final class CredentialExtractor {
     }
     for (int i = 0; i < sources.size(); i++) {
       TokenSource source = sources.get(i);
-      if (source instanceof TokenSource.Cookie) {
+      if (source.kind() == TokenSource.Kind.COOKIE) {
         for (String cookieString : event.cookieStrings) {
           offerCookies(event, i, source.name(), cookieString);
         }
@@ -48,7 +49,7 @@ final class CredentialExtractor {
         // and every token Portcullis accepts have none.
         throw new UnauthorizedException(AMBIGUOUS);
       }
-      return Optional.of(source instanceof TokenSource.Header ? fromHeaderValue(value) : value);
+      return Optional.of(source.kind() == TokenSource.Kind.HEADER ? fromHeaderValue(value) : value);
     }
     return Optional.empty();
   }

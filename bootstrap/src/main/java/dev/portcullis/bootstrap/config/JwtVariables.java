@@ -5,6 +5,7 @@ import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.jwt.JwtSettings.ContextClaim;
 import dev.portcullis.adapters.jwt.JwtSettings.TrustedIssuer;
 import dev.portcullis.domain.service.ContextBuilder;
+import dev.portcullis.domain.text.Ascii;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,7 +45,6 @@ final class JwtVariables {
   private static final String WELL_KNOWN_JWKS = "/.well-known/jwks.json";
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-  private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
   private final SettingsReader env;
 
@@ -127,7 +127,7 @@ final class JwtVariables {
     List<TrustedIssuer> result = new ArrayList<>();
     for (int i = 0; i < issuers.size(); i++) {
       String issuer = issuers.get(i);
-      if (!VISIBLE_ASCII.matcher(issuer).matches()) {
+      if (!Ascii.isVisible(issuer)) {
         env.problem(
             "PORTCULLIS_JWT_ISSUER entry "
                 + (i + 1)

@@ -1,6 +1,5 @@
 package dev.portcullis.domain.policy;
 
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.rules.Grant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds the one policy an identity gets on an API and stage. It depends on the grants, the API and
@@ -28,6 +28,12 @@ public final class PolicyBuilder {
    * it builds the ARN (see docs/events.md).
    */
   static final List<String> DOT_SEGMENTS = dotSegments();
+
+  /**
+   * What may follow {@code STAGE/} in a resource: a method or {@code *} and a policy path, or a
+   * route key, made of the characters AWS recommends in policy paths and a route key's {@code $}.
+   */
+  private static final Pattern RESOURCE_SUFFIX = Pattern.compile("[/.a-zA-Z0-9_*$-]*");
 
   /** The HTTP methods API Gateway puts in an ARN, in the order their resources sort. */
   private static final List<String> METHODS = List.copyOf(new TreeSet<>(Grant.METHODS));
@@ -143,8 +149,7 @@ public final class PolicyBuilder {
 
   private static String checked(String prefix, String suffix) {
     String resource = prefix + suffix;
-    if (resource.length() > MAX_RESOURCE_LENGTH
-        || !AsciiText.isLettersDigitsOr(suffix, 0, "/._*$-")) {
+    if (resource.length() > MAX_RESOURCE_LENGTH || !RESOURCE_SUFFIX.matcher(suffix).matches()) {
       // Grants and targets are validated where they are parsed; reaching this is a bug, and the
       // call fails rather than return a policy API Gateway would reject.
       throw new IllegalStateException(

@@ -1,9 +1,9 @@
 package dev.portcullis.domain.rules;
 
 import dev.portcullis.domain.answer.AnswerLimits;
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.policy.PolicyBuilder;
 import dev.portcullis.domain.policy.PolicyDocument;
+import dev.portcullis.domain.text.Ascii;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -49,7 +49,7 @@ public final class AccessRules {
     for (Map.Entry<String, ? extends Collection<String>> entry : grantTextsByRole.entrySet()) {
       String role = entry.getKey();
       Collection<String> texts = entry.getValue();
-      if (role == null || !AsciiText.isVisible(role, 128, ",")) {
+      if (role == null || !Ascii.isVisible(role, 128) || role.contains(",")) {
         problems.add(
             "role '" + role + "' must be 1 to 128 visible ASCII characters other than ','");
         continue;

@@ -1,7 +1,7 @@
 package dev.portcullis.domain.rules;
 
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.RouteTarget;
+import dev.portcullis.domain.text.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -149,7 +149,7 @@ public sealed interface Grant {
       if (path.length() > MAX_PATH_LENGTH) {
         return Optional.of("has a path longer than " + MAX_PATH_LENGTH + " characters");
       }
-      if (!path.startsWith("/") || !AsciiText.isLettersDigitsOr(path, 1, "/._*-")) {
+      if (!Ascii.isPolicyPath(path)) {
         return Optional.of(
             "has path '"
                 + path

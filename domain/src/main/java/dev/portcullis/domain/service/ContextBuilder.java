@@ -1,13 +1,13 @@
 package dev.portcullis.domain.service;
 
 import dev.portcullis.domain.answer.JsonSize;
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds the authorizer context: scalar values only (REST's rule), bounded in encoded bytes so that
@@ -57,6 +57,9 @@ public final class ContextBuilder {
           - 1
           - entryBytes("expiresAt", JsonSize.ofNumber(Long.MIN_VALUE));
 
+  /** 1 to {@value #MAX_KEY_LENGTH} ASCII letters, digits and {@code _ . : -}. */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_KEY_LENGTH + "}");
+
   /** Keys Portcullis sets itself, and {@code claims}, which HTTP API payload 1.0 reserves. */
   public static final Set<String> RESERVED_KEYS =
       Set.of("principalId", "roles", "backend", "expiresAt", "claims");
@@ -93,9 +96,7 @@ public final class ContextBuilder {
   public static boolean acceptsAttribute(String key, String value) {
     return key != null
         && value != null
-        && !key.isEmpty()
-        && key.length() <= MAX_KEY_LENGTH
-        && AsciiText.isLettersDigitsOr(key, 0, "_.:-")
+        && KEY.matcher(key).matches()
         && !RESERVED_KEYS.contains(key)
         && value.length() <= MAX_VALUE_LENGTH
         && JsonSize.isEncodable(value);
