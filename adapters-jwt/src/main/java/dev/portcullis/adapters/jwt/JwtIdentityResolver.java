@@ -123,7 +123,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
    */
   public void prime() {
     try {
-      wellFormed(PRIMING_SAMPLE);
+      CompactJws.isWellFormed(PRIMING_SAMPLE);
       SignedJWT.parse(PRIMING_SAMPLE).getJWTClaimsSet();
     } catch (ParseException e) {
       throw new IllegalStateException("the priming sample is a constant and always parses", e);
@@ -158,7 +158,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   /** The checks, on any string: tests hand it tokens no {@link Credential} would hold. */
   Resolution verify(String token) {
-    if (token.length() > Credential.MAX_LENGTH || !wellFormed(token)) {
+    if (token.length() > Credential.MAX_LENGTH || !CompactJws.isWellFormed(token)) {
       return invalid(JwtReason.MALFORMED);
     }
     SignedJWT jwt;
@@ -261,57 +261,6 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   private static boolean isAfter(Date claim, Instant latest) {
     return claim != null && claim.toInstant().isAfter(latest);
-  }
-
-  /**
-   * Three segments of canonical, unpadded base64url, header and payload non-empty. Canonical means
-   * the unused low bits of the last character are zero, so a token has exactly one spelling.
-   */
-  static boolean wellFormed(String token) {
-    int segment = 0;
-    int start = 0;
-    for (int i = 0; i <= token.length(); i++) {
-      if (i == token.length() || token.charAt(i) == '.') {
-        if (segment > 2 || (segment < 2 && i == start) || !canonicalEnd(token, start, i)) {
-          return false;
-        }
-        segment++;
-        start = i + 1;
-      } else if (sextet(token.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return segment == 3;
-  }
-
-  private static boolean canonicalEnd(String token, int start, int end) {
-    int length = end - start;
-    if (length == 0) {
-      return true;
-    }
-    int last = sextet(token.charAt(end - 1));
-    return switch (length % 4) {
-      case 1 -> false;
-      case 2 -> (last & 0x0F) == 0;
-      case 3 -> (last & 0x03) == 0;
-      default -> true;
-    };
-  }
-
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '-') {
-      return 62;
-    }
-    return c == '_' ? 63 : -1;
   }
 
   /**

@@ -20,13 +20,7 @@ public enum Backend {
   }
 
   static Optional<Backend> byName(String name) {
-    // A loop, not a stream: cold start, the first stream pipeline costs about 11 ms.
-    for (Backend backend : values()) {
-      if (backend.configName().equals(name)) {
-        return Optional.of(backend);
-      }
-    }
-    return Optional.empty();
+    return Arrays.stream(values()).filter(backend -> backend.configName().equals(name)).findFirst();
   }
 
   static String allowedNames() {

@@ -14,12 +14,6 @@ public record PolicyDocument(List<Statement> statements) {
 
   /** True when some statement allows something; false for a deny-only policy. */
   public boolean allowsAnything() {
-    // A loop, not a stream: cold start, the first stream pipeline costs about 11 ms.
-    for (Statement statement : statements) {
-      if (statement.effect() == Effect.Allow) {
-        return true;
-      }
-    }
-    return false;
+    return statements.stream().anyMatch(statement -> statement.effect() == Effect.Allow);
   }
 }
