@@ -130,10 +130,14 @@ class SeedFileLoaderTest {
   }
 
   @Test
-  void loading_a_stream_fills_a_new_store_with_fingerprints_only() {
+  void loading_a_file_fills_a_new_store_with_fingerprints_only(@TempDir Path dir)
+      throws IOException {
+    // Arrange
+    Path file = dir.resolve("seed.json");
+    Files.writeString(file, session("\"expiresAt\": \"2030-01-01T00:00:00Z\""));
+
     // Act
-    InMemorySessionStore store =
-        loader.load(stream(session("\"expiresAt\": \"2030-01-01T00:00:00Z\"")), NAME);
+    InMemorySessionStore store = loader.load(file);
 
     // Assert
     List<Session> stored = store.listByPrincipal("alice");
@@ -156,7 +160,7 @@ class SeedFileLoaderTest {
         };
 
     // Act
-    loader.read(in, NAME);
+    loader.readSeed(in, NAME);
 
     // Assert
     assertThat(closed[0]).isFalse();
@@ -166,7 +170,8 @@ class SeedFileLoaderTest {
   void a_missing_file_is_reported_with_its_path(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere.json");
 
-    SeedFileException e = catchThrowableOfType(SeedFileException.class, () -> loader.read(missing));
+    SeedFileException e =
+        catchThrowableOfType(SeedFileException.class, () -> loader.readSeed(missing));
 
     assertThat(e.source()).isEqualTo(missing.toString());
     assertThat(e.getMessage()).contains(missing.toString()).contains("cannot be read");
@@ -271,7 +276,7 @@ class SeedFileLoaderTest {
 
     SeedFileException e =
         catchThrowableOfType(
-            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(utf16), NAME));
+            SeedFileException.class, () -> loader.readSeed(new ByteArrayInputStream(utf16), NAME));
 
     assertThat(e.problems()).singleElement().asString().startsWith("not valid JSON at line 1");
   }
@@ -291,7 +296,8 @@ class SeedFileLoaderTest {
     // Act
     SeedFileException e =
         catchThrowableOfType(
-            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(overlong), NAME));
+            SeedFileException.class,
+            () -> loader.readSeed(new ByteArrayInputStream(overlong), NAME));
 
     // Assert
     assertThat(e.problems()).containsExactly("not valid UTF-8");
@@ -781,7 +787,7 @@ class SeedFileLoaderTest {
   }
 
   private List<Session> read(String json) {
-    return loader.read(stream(json), NAME);
+    return loader.readSeed(stream(json), NAME).sessions();
   }
 
   private List<String> problems(String json) {

@@ -65,7 +65,7 @@ final class AuthorizerEvent {
    * Recognises the kind by the event's shape: {@code type} TOKEN; else {@code version} 2.0 or 1.0;
    * else WebSocket when {@code requestContext} says so ({@code eventType} CONNECT, or its {@code
    * routeKey} {@code $connect}) or when the {@code methodArn}'s route is a route key directly after
-   * the stage, with no method ({@link RouteTarget#isWebSocketArn}'s judgement); else a REST REQUEST
+   * the stage, with no method ({@link RouteTarget#isWebSocket}'s judgement); else a REST REQUEST
    * event. A REST path that merely ends in {@code /$connect} is the client's, and stays REST.
    */
   EventKind kind() {

@@ -48,20 +48,10 @@ public record RouteTarget(
   }
 
   /**
-   * True when {@code arn} is an execute-api ARN whose route is a WebSocket route key directly after
-   * the stage, with no method: {@code …/prod/$connect}. A path that merely ends in a route key, as
-   * in {@code …/prod/GET/files/$connect}, is an HTTP route, and anything that does not parse is not
-   * a WebSocket route either.
+   * True when the route is a WebSocket route key directly after the stage, with no method: {@code
+   * …/prod/$connect}. A path that merely ends in a route key, as in {@code
+   * …/prod/GET/files/$connect}, is an HTTP route.
    */
-  public static boolean isWebSocketArn(String arn) {
-    try {
-      return parse(arn).isWebSocket();
-    } catch (MalformedArnException e) {
-      return false;
-    }
-  }
-
-  /** True when the route is a WebSocket route key rather than an HTTP method and path. */
   public boolean isWebSocket() {
     return route instanceof WebSocketRoute;
   }

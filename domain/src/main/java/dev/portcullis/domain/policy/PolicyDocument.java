@@ -11,9 +11,4 @@ public record PolicyDocument(List<Statement> statements) {
   public PolicyDocument {
     statements = List.copyOf(statements);
   }
-
-  /** True when some statement allows something; false for a deny-only policy. */
-  public boolean allowsAnything() {
-    return statements.stream().anyMatch(statement -> statement.effect() == Effect.Allow);
-  }
 }
