@@ -155,7 +155,7 @@ public final class SessionTableAdmin {
    * messages: the table, the region and the cause.
    */
   public Probe probe() {
-    return new SessionTableProbe(client, tableName, failures).probe();
+    return SessionTableProbe.probe(client, tableName, failures);
   }
 
   static boolean isActive(TableDescription description) {

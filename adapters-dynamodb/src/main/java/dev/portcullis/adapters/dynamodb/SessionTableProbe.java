@@ -30,22 +30,15 @@ final class SessionTableProbe {
               .keyType(KeyType.RANGE)
               .build());
 
-  private final DynamoDbClient client;
-  private final String tableName;
-  private final DynamoDbFailures failures;
-
-  SessionTableProbe(DynamoDbClient client, String tableName, DynamoDbFailures failures) {
-    this.client = client;
-    this.tableName = tableName;
-    this.failures = failures;
-  }
+  private SessionTableProbe() {}
 
   /**
    * Describes the table and its TTL with the low-level client's {@code DescribeTable} and {@code
    * DescribeTimeToLive}. A failure to reach DynamoDB is a problem, worded by the store's failure
    * messages: the table, the region and the cause.
    */
-  SessionTableAdmin.Probe probe() {
+  static SessionTableAdmin.Probe probe(
+      DynamoDbClient client, String tableName, DynamoDbFailures failures) {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     TableDescription description;

@@ -1,8 +1,8 @@
 package dev.portcullis.adapters.lambda;
 
 import dev.portcullis.domain.text.Ascii;
+import dev.portcullis.domain.text.ConfigNames;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,11 +36,7 @@ public record TokenSource(Kind kind, String name) {
 
     /** The kind as configuration writes it: {@code header}, {@code cookie} or {@code query}. */
     public String configName() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<Kind> byConfigName(String name) {
-      return Arrays.stream(values()).filter(kind -> kind.configName().equals(name)).findFirst();
+      return ConfigNames.of(this);
     }
   }
 
@@ -87,7 +83,7 @@ public record TokenSource(Kind kind, String name) {
       int colon = entry.indexOf(':');
       String kindName = colon < 0 ? "" : entry.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String name = colon < 0 ? "" : entry.substring(colon + 1).trim();
-      Optional<Kind> kind = Kind.byConfigName(kindName);
+      Optional<Kind> kind = ConfigNames.find(Kind.class, kindName);
       // The name is judged before the kind: an unknown kind's name is judged as a header's.
       Optional<String> problem =
           colon < 0

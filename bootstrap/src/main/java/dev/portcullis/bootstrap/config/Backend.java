@@ -1,7 +1,7 @@
 package dev.portcullis.bootstrap.config;
 
+import dev.portcullis.domain.text.ConfigNames;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -16,11 +16,11 @@ public enum Backend {
 
   /** The name used in configuration, logs and the authorizer context. */
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return ConfigNames.of(this);
   }
 
   static Optional<Backend> byName(String name) {
-    return Arrays.stream(values()).filter(backend -> backend.configName().equals(name)).findFirst();
+    return ConfigNames.find(Backend.class, name);
   }
 
   static String allowedNames() {

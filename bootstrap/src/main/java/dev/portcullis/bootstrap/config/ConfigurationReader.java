@@ -171,7 +171,7 @@ final class ConfigurationReader {
       unusedVariables(Backend.DYNAMODB, DynamoDbVariables.NAMES);
       return Optional.empty();
     }
-    return new DynamoDbVariables(settings).read();
+    return DynamoDbVariables.read(settings);
   }
 
   private Optional<JwtSettings> jwt(List<Backend> backends) {

@@ -21,14 +21,10 @@ final class DynamoDbVariables {
           "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
           "PORTCULLIS_DYNAMODB_MAX_ATTEMPTS");
 
-  private final SettingsReader settings;
+  private DynamoDbVariables() {}
 
-  DynamoDbVariables(SettingsReader settings) {
-    this.settings = settings;
-  }
-
-  /** The settings, or empty when a problem was found: the reader then holds every one. */
-  Optional<DynamoDbSettings> read() {
+  /** The settings, or empty when a problem was found: {@code settings} then holds every one. */
+  static Optional<DynamoDbSettings> read(SettingsReader settings) {
     Optional<String> table = settings.string("PORTCULLIS_TABLE");
     if (table.isEmpty()) {
       settings.problem(
@@ -51,9 +47,11 @@ final class DynamoDbVariables {
             DynamoDbSettings.DEFAULT_CONSISTENT_READ,
             "use true (strongly consistent) or false (eventually consistent)");
     Duration callTimeout =
-        milliseconds("PORTCULLIS_DYNAMODB_TIMEOUT_MS", DynamoDbSettings.DEFAULT_API_CALL_TIMEOUT);
+        milliseconds(
+            settings, "PORTCULLIS_DYNAMODB_TIMEOUT_MS", DynamoDbSettings.DEFAULT_API_CALL_TIMEOUT);
     Duration attemptTimeout =
         milliseconds(
+            settings,
             "PORTCULLIS_DYNAMODB_ATTEMPT_TIMEOUT_MS",
             DynamoDbSettings.DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
     int maxAttempts =
@@ -88,7 +86,7 @@ final class DynamoDbVariables {
   }
 
   /** A timeout of 10 to 30,000 ms. */
-  private Duration milliseconds(String name, Duration fallback) {
+  private static Duration milliseconds(SettingsReader settings, String name, Duration fallback) {
     return Duration.ofMillis(settings.integer(name, (int) fallback.toMillis(), 10, 30_000));
   }
 }
