@@ -7,6 +7,7 @@ import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import dev.portcullis.adapters.lambda.EventKind;
 import dev.portcullis.adapters.lambda.HttpResponseMode;
+import dev.portcullis.adapters.lambda.Outcome;
 import dev.portcullis.adapters.lambda.PrimingReport;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
@@ -73,7 +74,7 @@ class SnapStartPrimingTest {
         .satisfies(
             d -> {
               assertThat(d.requestId()).isEqualTo("snapstart-priming");
-              assertThat(d.outcome()).isEqualTo(DecisionRecord.UNAUTHENTICATED);
+              assertThat(d.outcome()).isEqualTo(Outcome.UNAUTHENTICATED);
               assertThat(d.reason()).isEqualTo("not_found");
             });
   }
@@ -129,7 +130,11 @@ class SnapStartPrimingTest {
     List<String> summaries = new ArrayList<>();
     for (DecisionRecord record : records) {
       summaries.add(
-          record.outcome() + " " + record.reason() + " " + record.principalId().orElse("none"));
+          record.outcome().logName()
+              + " "
+              + record.reason()
+              + " "
+              + record.principalId().orElse("none"));
     }
     return summaries;
   }

@@ -60,7 +60,6 @@ public final class DynamoDbSessionStore implements SessionStore {
   private final DynamoDbTable<SessionItem> table;
   private final DynamoDbIndex<SessionItem> byPrincipal;
   private final boolean consistentRead;
-  private final Integer queryPageSize;
   private final DynamoDbFailures failures;
 
   /**
@@ -68,17 +67,11 @@ public final class DynamoDbSessionStore implements SessionStore {
    * (see {@link DynamoDbClientFactory}).
    */
   public DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings) {
-    this(client, settings, null);
-  }
-
-  /** As above, with query pages of at most {@code queryPageSize} items: a test's knob. */
-  DynamoDbSessionStore(DynamoDbClient client, DynamoDbSettings settings, Integer queryPageSize) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(settings, "settings");
     this.table = table(client, settings.tableName());
     this.byPrincipal = table.index(SessionTable.BY_PRINCIPAL_INDEX);
     this.consistentRead = settings.consistentRead();
-    this.queryPageSize = queryPageSize;
     this.failures = new DynamoDbFailures(BACKEND, settings.tableName(), settings.region());
   }
 
@@ -173,7 +166,6 @@ public final class DynamoDbSessionStore implements SessionStore {
                     .putExpressionValue(":at", EpochSeconds.attributeValue(at))
                     .build())
             .attributesToProject(SessionTable.PARTITION_KEY)
-            .limit(queryPageSize)
             .build();
     Expression stillLive =
         Expression.builder()
@@ -208,7 +200,6 @@ public final class DynamoDbSessionStore implements SessionStore {
         QueryEnhancedRequest.builder()
             .queryConditional(
                 QueryConditional.keyEqualTo(Key.builder().partitionValue(principalId).build()))
-            .limit(queryPageSize)
             .build();
     return call(
         "Query",

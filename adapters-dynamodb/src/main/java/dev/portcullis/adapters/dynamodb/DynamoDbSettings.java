@@ -34,7 +34,7 @@ public record DynamoDbSettings(
   /** Fits twice the attempt timeout plus a back-off, and stays far below any authorizer limit. */
   public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMillis(1200);
 
-  /** A GetItem answers in milliseconds; 500 ms leaves room for a cold TLS handshake. */
+  /** Far more than a GetItem takes, with room for a TLS handshake on a new connection. */
   public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(500);
 
   /** One retry: enough for a dropped connection, too few to hide an outage. */
@@ -86,39 +86,9 @@ public record DynamoDbSettings(
         DEFAULT_MAX_ATTEMPTS);
   }
 
-  public DynamoDbSettings withEndpointOverride(URI endpoint) {
-    return new DynamoDbSettings(
-        tableName,
-        region,
-        Optional.of(endpoint),
-        consistentRead,
-        apiCallTimeout,
-        apiCallAttemptTimeout,
-        maxAttempts);
-  }
-
-  public DynamoDbSettings withTableName(String otherTable) {
-    return new DynamoDbSettings(
-        otherTable,
-        region,
-        endpointOverride,
-        consistentRead,
-        apiCallTimeout,
-        apiCallAttemptTimeout,
-        maxAttempts);
-  }
-
-  public DynamoDbSettings withConsistentRead(boolean consistent) {
-    return new DynamoDbSettings(
-        tableName,
-        region,
-        endpointOverride,
-        consistent,
-        apiCallTimeout,
-        apiCallAttemptTimeout,
-        maxAttempts);
-  }
-
+  /**
+   * These settings with other timeouts: administrative calls and probes get budgets of their own.
+   */
   public DynamoDbSettings withTimeouts(Duration callTimeout, Duration attemptTimeout) {
     return new DynamoDbSettings(
         tableName,
@@ -128,17 +98,6 @@ public record DynamoDbSettings(
         callTimeout,
         attemptTimeout,
         maxAttempts);
-  }
-
-  public DynamoDbSettings withMaxAttempts(int attempts) {
-    return new DynamoDbSettings(
-        tableName,
-        region,
-        endpointOverride,
-        consistentRead,
-        apiCallTimeout,
-        apiCallAttemptTimeout,
-        attempts);
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -2,7 +2,6 @@ package dev.portcullis.adapters.dynamodb;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -42,18 +40,6 @@ public final class SessionTableAdmin {
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-
-  /** The principal index's keys, as the item's schema declares them. */
-  private static final List<KeySchemaElement> PRINCIPAL_INDEX_KEYS =
-      List.of(
-          KeySchemaElement.builder()
-              .attributeName(SessionTable.PRINCIPAL_ID)
-              .keyType(KeyType.HASH)
-              .build(),
-          KeySchemaElement.builder()
-              .attributeName(SessionTable.EXPIRES_AT)
-              .keyType(KeyType.RANGE)
-              .build());
 
   private final DynamoDbClient client;
   private final DynamoDbTable<SessionItem> table;
@@ -169,78 +155,10 @@ public final class SessionTableAdmin {
    * messages: the table, the region and the cause.
    */
   public Probe probe() {
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    TableDescription description;
-    try {
-      description = client.describeTable(r -> r.tableName(tableName)).table();
-    } catch (SdkException e) {
-      problems.add(failures.translate("DescribeTable", e).getMessage());
-      return new Probe(problems, warnings);
-    }
-    String table = "table '" + tableName + "'";
-    List<KeySchemaElement> keys = description.keySchema();
-    if (keys.size() != 1 || !keys.get(0).attributeName().equals(SessionTable.PARTITION_KEY)) {
-      problems.add(
-          table
-              + " has the key "
-              + keys.stream().map(KeySchemaElement::attributeName).toList()
-              + ", not the partition key '"
-              + SessionTable.PARTITION_KEY
-              + "' alone: it is not a Portcullis session table");
-    }
-    Optional<GlobalSecondaryIndexDescription> index =
-        description.globalSecondaryIndexes().stream()
-            .filter(i -> i.indexName().equals(SessionTable.BY_PRINCIPAL_INDEX))
-            .findFirst();
-    if (index.isEmpty()) {
-      problems.add(
-          table
-              + " has no index '"
-              + SessionTable.BY_PRINCIPAL_INDEX
-              + "': sessions list and revoke-all need it (docs/dynamodb.md)");
-    } else if (!index.get().keySchema().equals(PRINCIPAL_INDEX_KEYS)) {
-      problems.add(
-          table
-              + "'s index '"
-              + SessionTable.BY_PRINCIPAL_INDEX
-              + "' is not keyed on "
-              + SessionTable.PRINCIPAL_ID
-              + " and "
-              + SessionTable.EXPIRES_AT);
-    }
-    if (!isActive(description)) {
-      warnings.add(table + " or its index is still " + description.tableStatusAsString());
-    }
-    try {
-      TimeToLiveDescription ttl =
-          client.describeTimeToLive(r -> r.tableName(tableName)).timeToLiveDescription();
-      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
-      boolean on = status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
-      if (!on || !SessionTable.TTL_ATTRIBUTE.equals(ttl.attributeName())) {
-        warnings.add(
-            table
-                + " has no TTL on "
-                + SessionTable.TTL_ATTRIBUTE
-                + ": expired sessions stay until deleted (Portcullis still refuses them);"
-                + " `portcullis table create` enables it");
-      }
-    } catch (AwsServiceException e) {
-      if (!isUnsupported(e)) {
-        problems.add(failures.translate("DescribeTimeToLive", e).getMessage());
-      } else {
-        warnings.add(
-            "the TTL of "
-                + table
-                + " cannot be checked: this server does not support DescribeTimeToLive");
-      }
-    } catch (SdkException e) {
-      problems.add(failures.translate("DescribeTimeToLive", e).getMessage());
-    }
-    return new Probe(problems, warnings);
+    return SessionTableProbe.probe(client, tableName, failures);
   }
 
-  private static boolean isActive(TableDescription description) {
+  static boolean isActive(TableDescription description) {
     return description.tableStatus() == TableStatus.ACTIVE
         && description.globalSecondaryIndexes().stream()
             .map(GlobalSecondaryIndexDescription::indexStatus)
@@ -248,13 +166,7 @@ public final class SessionTableAdmin {
   }
 
   private void requireSessionShape(TableDescription description) {
-    List<KeySchemaElement> keys = description.keySchema();
-    boolean keyMatches =
-        keys.size() == 1 && keys.get(0).attributeName().equals(SessionTable.PARTITION_KEY);
-    boolean indexExists =
-        description.globalSecondaryIndexes().stream()
-            .anyMatch(i -> i.indexName().equals(SessionTable.BY_PRINCIPAL_INDEX));
-    if (!keyMatches || !indexExists) {
+    if (!hasSessionKey(description) || principalIndex(description).isEmpty()) {
       throw new IllegalStateException(
           "table '"
               + tableName
@@ -269,8 +181,7 @@ public final class SessionTableAdmin {
   private String enableTimeToLive() {
     TimeToLiveDescription current =
         client.describeTimeToLive(r -> r.tableName(tableName)).timeToLiveDescription();
-    TimeToLiveStatus status = current == null ? null : current.timeToLiveStatus();
-    if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+    if (isTimeToLiveOn(current)) {
       return SessionTable.TTL_ATTRIBUTE.equals(current.attributeName())
           ? "enabled already"
           : "WARNING: TTL is enabled on '" + current.attributeName() + "' instead";
@@ -292,7 +203,26 @@ public final class SessionTableAdmin {
     }
   }
 
-  private static boolean isUnsupported(AwsServiceException e) {
+  /** True when the table's key is the session table's partition key alone. */
+  static boolean hasSessionKey(TableDescription description) {
+    List<KeySchemaElement> keys = description.keySchema();
+    return keys.size() == 1 && keys.get(0).attributeName().equals(SessionTable.PARTITION_KEY);
+  }
+
+  /** The table's principal index, when it has one. */
+  static Optional<GlobalSecondaryIndexDescription> principalIndex(TableDescription description) {
+    return description.globalSecondaryIndexes().stream()
+        .filter(index -> index.indexName().equals(SessionTable.BY_PRINCIPAL_INDEX))
+        .findFirst();
+  }
+
+  /** True when TTL is on, or being turned on, for any attribute. */
+  static boolean isTimeToLiveOn(TimeToLiveDescription ttl) {
+    TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+    return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
+  }
+
+  static boolean isUnsupported(AwsServiceException e) {
     return e.awsErrorDetails() != null
         && "UnknownOperationException".equals(e.awsErrorDetails().errorCode());
   }

@@ -29,7 +29,7 @@ class DynamoDbClientFactoryTest {
   void on_lambda_the_credentials_come_from_the_environment() {
     assertThat(
             DynamoDbClientFactory.credentials(
-                AWS.withEndpointOverride(LOCAL),
+                TestSettings.from(AWS).endpointOverride(LOCAL).build(),
                 Map.of("AWS_LAMBDA_FUNCTION_NAME", "authorizer"),
                 notices::add))
         .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
@@ -111,7 +111,8 @@ class DynamoDbClientFactoryTest {
               "Unable to load credentials from any of the providers in the chain "
                   + "x".repeat(1500));
         };
-    DynamoDbSettings settings = AWS.withEndpointOverride(URI.create("http://127.0.0.1:9"));
+    DynamoDbSettings settings =
+        TestSettings.from(AWS).endpointOverride(URI.create("http://127.0.0.1:9")).build();
 
     try (DynamoDbClient client =
         DynamoDbClientFactory.create(
@@ -133,9 +134,10 @@ class DynamoDbClientFactoryTest {
   @Test
   void the_client_takes_the_region_endpoint_and_timeouts_from_the_settings() {
     DynamoDbSettings settings =
-        DynamoDbSettings.defaults("sessions", "ap-southeast-2")
-            .withEndpointOverride(URI.create("http://127.0.0.1:9"))
-            .withTimeouts(Duration.ofMillis(900), Duration.ofMillis(300));
+        TestSettings.from(DynamoDbSettings.defaults("sessions", "ap-southeast-2"))
+            .endpointOverride(URI.create("http://127.0.0.1:9"))
+            .timeouts(Duration.ofMillis(900), Duration.ofMillis(300))
+            .build();
 
     try (DynamoDbClient client =
         DynamoDbClientFactory.create(settings, LocalDynamoDb.testCredentials())) {

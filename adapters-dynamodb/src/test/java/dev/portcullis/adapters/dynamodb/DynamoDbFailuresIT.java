@@ -100,9 +100,10 @@ class DynamoDbFailuresIT {
   private static BackendUnavailableException findThrough(
       int port, AwsCredentialsProvider credentials) {
     DynamoDbSettings settings =
-        DynamoDbSettings.defaults(TABLE, "eu-west-1")
-            .withEndpointOverride(URI.create("http://127.0.0.1:" + port))
-            .withMaxAttempts(1);
+        TestSettings.from(DynamoDbSettings.defaults(TABLE, "eu-west-1"))
+            .endpointOverride(URI.create("http://127.0.0.1:" + port))
+            .maxAttempts(1)
+            .build();
     try (DynamoDbClient client = DynamoDbClientFactory.create(settings, credentials)) {
       DynamoDbSessionStore store = new DynamoDbSessionStore(client, settings);
       return catchThrowableOfType(

@@ -135,7 +135,10 @@ class DynamoDbRetryIT {
   /** A store with its own client, sending through {@code front}. */
   private DynamoDbSessionStore store(ScriptedFront front, int maxAttempts) {
     DynamoDbSettings settings =
-        SERVER.settings(table).withEndpointOverride(front.endpoint()).withMaxAttempts(maxAttempts);
+        TestSettings.from(SERVER.settings(table))
+            .endpointOverride(front.endpoint())
+            .maxAttempts(maxAttempts)
+            .build();
     DynamoDbClient client = SERVER.newClient(settings);
     clients.add(client);
     return new DynamoDbSessionStore(client, settings);

@@ -57,7 +57,10 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
     // Arrange: the first PutItem reaches the table, then its response is lost on the way back.
     try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(SERVER.endpoint());
         DynamoDbClient client =
-            SERVER.newClient(SERVER.settings(table).withEndpointOverride(proxy.endpoint()))) {
+            SERVER.newClient(
+                TestSettings.from(SERVER.settings(table))
+                    .endpointOverride(proxy.endpoint())
+                    .build())) {
       SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
       Session session = session(principal("lost"), START, Duration.ofHours(1), Optional.empty());
 
@@ -78,7 +81,10 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
     newStore().create(session);
     try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(SERVER.endpoint());
         DynamoDbClient client =
-            SERVER.newClient(SERVER.settings(table).withEndpointOverride(proxy.endpoint()))) {
+            SERVER.newClient(
+                TestSettings.from(SERVER.settings(table))
+                    .endpointOverride(proxy.endpoint())
+                    .build())) {
       SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
 
       // Act
@@ -96,10 +102,11 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
     // Arrange
     Session session = session(principal("once"), START, Duration.ofHours(1), Optional.empty());
     newStore().create(session);
-    DynamoDbSettings oneAttempt = SERVER.settings(table).withMaxAttempts(1);
+    DynamoDbSettings oneAttempt = TestSettings.from(SERVER.settings(table)).maxAttempts(1).build();
     try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(SERVER.endpoint());
         DynamoDbClient client =
-            SERVER.newClient(oneAttempt.withEndpointOverride(proxy.endpoint()))) {
+            SERVER.newClient(
+                TestSettings.from(oneAttempt).endpointOverride(proxy.endpoint()).build())) {
       SessionStore store = new DynamoDbSessionStore(client, oneAttempt);
 
       // Act and assert
@@ -113,28 +120,31 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
   @Test
   void listing_and_revoking_all_follow_every_page_of_the_index() {
     // Arrange: pages of 3 items, 10 sessions.
-    SessionStore store = new DynamoDbSessionStore(SERVER.client(), SERVER.settings(table), 3);
-    String principal = principal("paged");
-    List<Session> sessions = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      Session session = session(principal, START, Duration.ofHours(1 + i), Optional.empty());
-      store.create(session);
-      sessions.add(session);
+    try (DynamoDbClient client = SERVER.newClientWithQueryPagesOf(3)) {
+      SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
+      String principal = principal("paged");
+      List<Session> sessions = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        Session session = session(principal, START, Duration.ofHours(1 + i), Optional.empty());
+        store.create(session);
+        sessions.add(session);
+      }
+
+      // Act
+      List<Session> listed = store.listByPrincipal(principal);
+      int revoked = store.revokeAll(principal, START.plusSeconds(1));
+
+      // Assert
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(sessions);
+      assertThat(revoked).isEqualTo(10);
     }
-
-    // Act
-    List<Session> listed = store.listByPrincipal(principal);
-    int revoked = store.revokeAll(principal, START.plusSeconds(1));
-
-    // Assert
-    assertThat(listed).containsExactlyInAnyOrderElementsOf(sessions);
-    assertThat(revoked).isEqualTo(10);
   }
 
   @Test
   void an_eventually_consistent_store_reads_the_same_sessions() {
     // Arrange
-    SessionStore store = store(SERVER.settings(table).withConsistentRead(false));
+    SessionStore store =
+        store(TestSettings.from(SERVER.settings(table)).consistentRead(false).build());
     Session session = session(principal("eventual"), START, Duration.ofHours(1), Optional.empty());
 
     // Act
@@ -186,7 +196,10 @@ class DynamoDbSessionStoreIT extends SessionStoreContract {
                 List.of(),
                 body -> body.replace(asked.hex(), stored.fingerprint().hex()));
         DynamoDbClient client =
-            SERVER.newClient(SERVER.settings(table).withEndpointOverride(front.endpoint()))) {
+            SERVER.newClient(
+                TestSettings.from(SERVER.settings(table))
+                    .endpointOverride(front.endpoint())
+                    .build())) {
       SessionStore store = new DynamoDbSessionStore(client, SERVER.settings(table));
 
       // Act and assert

@@ -32,12 +32,13 @@ class DynamoDbSettingsTest {
   @Test
   void withers_change_one_value_and_keep_the_rest() {
     DynamoDbSettings settings =
-        DynamoDbSettings.defaults("sessions", "eu-west-1")
-            .withEndpointOverride(URI.create("http://127.0.0.1:4567"))
-            .withConsistentRead(false)
-            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1))
-            .withMaxAttempts(3)
-            .withTableName("other");
+        TestSettings.from(DynamoDbSettings.defaults("sessions", "eu-west-1"))
+            .endpointOverride(URI.create("http://127.0.0.1:4567"))
+            .consistentRead(false)
+            .maxAttempts(3)
+            .tableName("other")
+            .build()
+            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1));
 
     assertThat(settings)
         .isEqualTo(
@@ -79,7 +80,8 @@ class DynamoDbSettingsTest {
   void zero_attempts_or_a_zero_timeout_are_refused() {
     DynamoDbSettings settings = DynamoDbSettings.defaults("sessions", "eu-west-1");
 
-    assertThatThrownBy(() -> settings.withMaxAttempts(0)).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> TestSettings.from(settings).maxAttempts(0).build())
+        .hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, Duration.ZERO))
         .hasMessageContaining("apiCallTimeout must be positive");
   }

@@ -9,7 +9,14 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * JUnit 5 extension that gives a test class a real DynamoDB-compatible server for its lifetime: the
@@ -103,6 +110,31 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
     return DynamoDbClientFactory.create(settings, testCredentials());
   }
 
+  /**
+   * A client like {@link #newClient} with the default settings, whose every query asks for pages of
+   * at most {@code items} items, so that a test sees paging with a handful of rows.
+   */
+  public DynamoDbClient newClientWithQueryPagesOf(int items) {
+    DynamoDbSettings settings = settings("unused-table");
+    return DynamoDbClient.builder()
+        .region(Region.of(settings.region()))
+        .endpointOverride(endpoint)
+        .credentialsProvider(testCredentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new QueryPages(items)))
+        .build();
+  }
+
+  /** Sets the page size of every query. */
+  private record QueryPages(int items) implements ExecutionInterceptor {
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+      return context.request() instanceof QueryRequest query
+          ? query.toBuilder().limit(items).build()
+          : context.request();
+    }
+  }
+
   /** A client shared by the class, with the default settings. */
   public DynamoDbClient client() {
     return client;
@@ -110,7 +142,9 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
 
   /** The default settings for {@code table} on this server. */
   public DynamoDbSettings settings(String table) {
-    return DynamoDbSettings.defaults(table, REGION).withEndpointOverride(endpoint);
+    return TestSettings.from(DynamoDbSettings.defaults(table, REGION))
+        .endpointOverride(endpoint)
+        .build();
   }
 
   /** A new session table with a unique name, created and active. */

@@ -130,10 +130,14 @@ class SeedFileLoaderTest {
   }
 
   @Test
-  void loading_a_stream_fills_a_new_store_with_fingerprints_only() {
+  void loading_a_file_fills_a_new_store_with_fingerprints_only(@TempDir Path dir)
+      throws IOException {
+    // Arrange
+    Path file = dir.resolve("seed.json");
+    Files.writeString(file, session("\"expiresAt\": \"2030-01-01T00:00:00Z\""));
+
     // Act
-    InMemorySessionStore store =
-        loader.load(stream(session("\"expiresAt\": \"2030-01-01T00:00:00Z\"")), NAME);
+    InMemorySessionStore store = loader.load(file);
 
     // Assert
     List<Session> stored = store.listByPrincipal("alice");
@@ -156,7 +160,7 @@ class SeedFileLoaderTest {
         };
 
     // Act
-    loader.read(in, NAME);
+    loader.readSeed(in, NAME);
 
     // Assert
     assertThat(closed[0]).isFalse();
@@ -166,7 +170,8 @@ class SeedFileLoaderTest {
   void a_missing_file_is_reported_with_its_path(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere.json");
 
-    SeedFileException e = catchThrowableOfType(SeedFileException.class, () -> loader.read(missing));
+    SeedFileException e =
+        catchThrowableOfType(SeedFileException.class, () -> loader.readSeed(missing));
 
     assertThat(e.source()).isEqualTo(missing.toString());
     assertThat(e.getMessage()).contains(missing.toString()).contains("cannot be read");
@@ -271,7 +276,7 @@ class SeedFileLoaderTest {
 
     SeedFileException e =
         catchThrowableOfType(
-            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(utf16), NAME));
+            SeedFileException.class, () -> loader.readSeed(new ByteArrayInputStream(utf16), NAME));
 
     assertThat(e.problems()).singleElement().asString().startsWith("not valid JSON at line 1");
   }
@@ -291,7 +296,8 @@ class SeedFileLoaderTest {
     // Act
     SeedFileException e =
         catchThrowableOfType(
-            SeedFileException.class, () -> loader.read(new ByteArrayInputStream(overlong), NAME));
+            SeedFileException.class,
+            () -> loader.readSeed(new ByteArrayInputStream(overlong), NAME));
 
     // Assert
     assertThat(e.problems()).containsExactly("not valid UTF-8");
@@ -410,6 +416,60 @@ class SeedFileLoaderTest {
   @ValueSource(strings = {"\"tomorrow\"", "\"2030-01-01\"", "\"2030-13-01T00:00:00Z\"", "\"\""})
   void an_expiry_that_is_not_an_iso_instant_is_reported(String expiresAt) {
     assertThat(problems(session("\"expiresAt\": " + expiresAt)))
+        .containsExactly(
+            "sessions[0].expiresAt: not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "2030-01-01T00:00:00Z",
+        "2030-01-01T00:00:00.5Z",
+        "2030-01-01T00:00:00.123456789Z",
+        "2030-01-01t00:00:00z",
+        "2030-01-01T24:00:00Z",
+        "2030-01-01T23:59:60Z",
+        "2030-01-01T00:00:00.Z",
+        "2030-01-01T00:00:00+01:00",
+        "2030-01-01T00:00:00-00:30",
+        "+12030-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+      })
+  void an_expiry_in_any_form_instant_parse_reads_is_read_to_its_value(String expiresAt) {
+    // Act
+    Session session = read(session("\"expiresAt\": \"" + expiresAt + "\"")).get(0);
+
+    // Assert
+    assertThat(session.expiresAt()).isEqualTo(Instant.parse(expiresAt));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "Z",
+        "2030-01-01T00:00Z",
+        "2030-01-01T00:00:00",
+        "2030-01-01T00:00:00ZZ",
+        "2030-01-01 00:00:00Z",
+        "2030-1-01T00:00:00Z",
+        "2030-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2030-04-31T00:00:00Z",
+        "2030-00-01T00:00:00Z",
+        "2030-01-00T00:00:00Z",
+        "2030-01-01T00:60:00Z",
+        "2030-01-01T25:00:00Z",
+        "2030-01-01T00:00:00.1234567891Z",
+        "2030-01-01T00:00:00,5Z",
+        "2030-01-01T00:00:00.-5Z",
+        "\uff12\uff10\uff13\uff10-01-01T00:00:00Z",
+        "\u0662\u0660\u0663\u0660-01-01T00:00:00Z",
+        " 2030-01-01T00:00:00Z",
+        "2030-01-01T00:00:00Z ",
+        "2030-01-01T00:00:00Z\u0000",
+      })
+  void an_expiry_that_instant_parse_refuses_is_reported(String expiresAt) {
+    assertThat(problems(session("\"expiresAt\": \"" + jsonEscaped(expiresAt) + "\"")))
         .containsExactly(
             "sessions[0].expiresAt: not an ISO-8601 instant such as 2030-01-01T00:00:00Z");
   }
@@ -727,7 +787,7 @@ class SeedFileLoaderTest {
   }
 
   private List<Session> read(String json) {
-    return loader.read(stream(json), NAME);
+    return loader.readSeed(stream(json), NAME).sessions();
   }
 
   private List<String> problems(String json) {
@@ -752,6 +812,15 @@ class SeedFileLoaderTest {
         + "\", \"principalId\": \"alice\", \"roles\": [\"admin\"], "
         + fields
         + "}]}";
+  }
+
+  /** The text as the inside of a JSON string: control and non-ASCII characters escaped. */
+  private static String jsonEscaped(String text) {
+    StringBuilder escaped = new StringBuilder();
+    text.chars()
+        .forEach(
+            c -> escaped.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c) : (char) c));
+    return escaped.toString();
   }
 
   private static String withToken(String tokenJson) {

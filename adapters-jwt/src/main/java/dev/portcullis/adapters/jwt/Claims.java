@@ -1,7 +1,7 @@
 package dev.portcullis.adapters.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +37,10 @@ final class Claims {
     if (value instanceof String text) {
       return List.of(text);
     }
-    List<String> result = new ArrayList<>();
     if (value instanceof List<?> list) {
-      for (Object element : list) {
-        if (element instanceof String text) {
-          result.add(text);
-        }
-      }
+      return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
-    return result;
+    return List.of();
   }
 
   /**
@@ -54,13 +49,7 @@ final class Claims {
    */
   static List<String> roleNames(Object value) {
     if (value instanceof String text) {
-      List<String> result = new ArrayList<>();
-      for (String part : text.split(" ")) {
-        if (!part.isEmpty()) {
-          result.add(part);
-        }
-      }
-      return result;
+      return Arrays.stream(text.split(" ")).filter(part -> !part.isEmpty()).toList();
     }
     return strings(value);
   }

@@ -8,7 +8,6 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +17,10 @@ import java.util.concurrent.TimeoutException;
  * Fetches a JWKS with the JDK's {@link HttpURLConnection}, within one deadline for the whole fetch:
  * connecting, the status line and headers, and every byte of the body.
  *
- * <p>Chosen over {@code java.net.http.HttpClient} for cold start: measured here in a fresh JVM, a
- * first fetch from a loopback server took about 55 ms and loaded about 840 classes with {@code
- * HttpURLConnection}, against 450 to 1000 ms and about 2,150 classes with {@code HttpClient}.
- * Redirects are not followed, and a body above {@value #MAX_BYTES} bytes is refused.
+ * <p>Chosen over {@code java.net.http.HttpClient} because a first fetch, which can come with the
+ * first call after a cold start, loads a fraction of the classes and takes a fraction of the time
+ * (docs/performance.md, "Why the JWKS is fetched with HttpURLConnection"). Redirects are not
+ * followed, and a body above {@value #MAX_BYTES} bytes is refused.
  *
  * <p>The connection's own timeouts bound each connect and each read, not their sum: an endpoint
  * that sends one byte a second never trips them. So the fetch runs on a thread of its own and the
@@ -51,7 +50,7 @@ final class HttpJwksFetcher implements JwksFetcher {
     connection.setInstanceFollowRedirects(false);
     connection.setUseCaches(false);
     connection.setRequestProperty("Accept", "application/jwk-set+json, application/json");
-    FutureTask<String> download = new FutureTask<>(new Download(connection, deadline));
+    FutureTask<String> download = new FutureTask<>(() -> download(connection, deadline));
     Thread worker = new Thread(download, "portcullis-jwks-fetch");
     worker.setDaemon(true);
     worker.start();
@@ -75,39 +74,6 @@ final class HttpJwksFetcher implements JwksFetcher {
         throw runtime;
       }
       throw new IOException("fetching the JWKS failed", cause);
-    }
-  }
-
-  /**
-   * The download on the worker thread. A class rather than a lambda: the first lambda in a JVM
-   * costs about 8 ms, and a fetch can be on the first call after a cold start.
-   */
-  private static final class Download implements Callable<String> {
-    private final HttpURLConnection connection;
-    private final long deadline;
-
-    Download(HttpURLConnection connection, long deadline) {
-      this.connection = connection;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public String call() throws IOException {
-      return download(connection, deadline);
-    }
-  }
-
-  /** Closes a connection, on a thread of its own (see {@link #abandon}). */
-  private static final class Disconnect implements Runnable {
-    private final HttpURLConnection connection;
-
-    Disconnect(HttpURLConnection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public void run() {
-      connection.disconnect();
     }
   }
 
@@ -162,7 +128,7 @@ final class HttpJwksFetcher implements JwksFetcher {
    */
   private static void abandon(FutureTask<String> download, HttpURLConnection connection) {
     download.cancel(true);
-    Thread closer = new Thread(new Disconnect(connection), "portcullis-jwks-close");
+    Thread closer = new Thread(connection::disconnect, "portcullis-jwks-close");
     closer.setDaemon(true);
     closer.start();
   }

@@ -172,27 +172,11 @@ final class JwksCache {
       if (inline) {
         fetch(now, started);
       } else {
-        Thread background = new Thread(new Refresh(now, started), "portcullis-jwks-refresh");
+        Thread background = new Thread(() -> fetch(now, started), "portcullis-jwks-refresh");
         background.setDaemon(true);
         background.start();
       }
       return started;
-    }
-
-    /** A refresh on a thread of its own; a class rather than a lambda, as the fetcher explains. */
-    private final class Refresh implements Runnable {
-      private final Instant attempt;
-      private final CompletableFuture<Void> done;
-
-      Refresh(Instant attempt, CompletableFuture<Void> done) {
-        this.attempt = attempt;
-        this.done = done;
-      }
-
-      @Override
-      public void run() {
-        fetch(attempt, done);
-      }
     }
 
     private void fetch(Instant attempt, CompletableFuture<Void> done) {

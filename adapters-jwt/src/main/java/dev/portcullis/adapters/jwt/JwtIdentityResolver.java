@@ -14,6 +14,7 @@ import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.IdentityResolver;
 import dev.portcullis.domain.service.ContextBuilder;
+import dev.portcullis.domain.text.Ascii;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   /** The backend's name, as configured in {@code PORTCULLIS_BACKENDS}. */
   public static final String NAME = "jwt";
+
+  /** The longest principal or role name: what principals and rule roles are made of. */
+  private static final int MAX_NAME_LENGTH = 128;
 
   /** A constant that parses as a JWT; never verified. */
   private static final String PRIMING_SAMPLE =
@@ -119,7 +123,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
    */
   public void prime() {
     try {
-      wellFormed(PRIMING_SAMPLE);
+      CompactJws.isWellFormed(PRIMING_SAMPLE);
       SignedJWT.parse(PRIMING_SAMPLE).getJWTClaimsSet();
     } catch (ParseException e) {
       throw new IllegalStateException("the priming sample is a constant and always parses", e);
@@ -154,7 +158,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   /** The checks, on any string: tests hand it tokens no {@link Credential} would hold. */
   Resolution verify(String token) {
-    if (token.length() > Credential.MAX_LENGTH || !wellFormed(token)) {
+    if (token.length() > Credential.MAX_LENGTH || !CompactJws.isWellFormed(token)) {
       return invalid(JwtReason.MALFORMED);
     }
     SignedJWT jwt;
@@ -224,7 +228,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
       return invalid(JwtReason.TOKEN_USE);
     }
     Object principal = Claims.lookup(claims, principalClaim);
-    if (!(principal instanceof String name) || !visibleAscii(name)) {
+    if (!(principal instanceof String name) || !Ascii.isVisible(name, MAX_NAME_LENGTH)) {
       return invalid(JwtReason.PRINCIPAL);
     }
     return new Resolution.Resolved(
@@ -236,7 +240,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
     for (String claim : rolesClaims) {
       for (String role : Claims.roleNames(Claims.lookup(claims, claim))) {
         // Rules name roles with 1 to 128 visible ASCII characters: any other name matches none.
-        if (visibleAscii(role)) {
+        if (Ascii.isVisible(role, MAX_NAME_LENGTH)) {
           roles.add(role);
         }
       }
@@ -257,71 +261,6 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   private static boolean isAfter(Date claim, Instant latest) {
     return claim != null && claim.toInstant().isAfter(latest);
-  }
-
-  /** 1 to 128 characters from 0x21 to 0x7E: what principals and rule roles are made of. */
-  private static boolean visibleAscii(String value) {
-    if (value.isEmpty() || value.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x21 || c > 0x7E) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Three segments of canonical, unpadded base64url, header and payload non-empty. Canonical means
-   * the unused low bits of the last character are zero, so a token has exactly one spelling.
-   */
-  static boolean wellFormed(String token) {
-    int segment = 0;
-    int start = 0;
-    for (int i = 0; i <= token.length(); i++) {
-      if (i == token.length() || token.charAt(i) == '.') {
-        if (segment > 2 || (segment < 2 && i == start) || !canonicalEnd(token, start, i)) {
-          return false;
-        }
-        segment++;
-        start = i + 1;
-      } else if (sextet(token.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return segment == 3;
-  }
-
-  private static boolean canonicalEnd(String token, int start, int end) {
-    int length = end - start;
-    if (length == 0) {
-      return true;
-    }
-    int last = sextet(token.charAt(end - 1));
-    return switch (length % 4) {
-      case 1 -> false;
-      case 2 -> (last & 0x0F) == 0;
-      case 3 -> (last & 0x03) == 0;
-      default -> true;
-    };
-  }
-
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '-') {
-      return 62;
-    }
-    return c == '_' ? 63 : -1;
   }
 
   /**

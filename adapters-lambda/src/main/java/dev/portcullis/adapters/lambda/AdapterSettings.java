@@ -11,7 +11,7 @@ public record AdapterSettings(List<TokenSource> tokenSources, HttpResponseMode h
 
   /** The token sources used when none are configured: the {@code Authorization} header. */
   public static final List<TokenSource> DEFAULT_TOKEN_SOURCES =
-      List.of(new TokenSource.Header("Authorization"));
+      List.of(new TokenSource(TokenSource.Kind.HEADER, "Authorization"));
 
   public AdapterSettings {
     tokenSources = List.copyOf(Objects.requireNonNull(tokenSources, "tokenSources"));
@@ -20,21 +20,11 @@ public record AdapterSettings(List<TokenSource> tokenSources, HttpResponseMode h
       throw new IllegalArgumentException("tokenSources must name at least one token source");
     }
     for (int i = 1; i < tokenSources.size(); i++) {
-      if (indexOfSame(tokenSources.subList(0, i), tokenSources.get(i)) >= 0) {
-        throw new IllegalArgumentException(
-            "tokenSources must not repeat a source: " + tokenSources.get(i));
+      TokenSource source = tokenSources.get(i);
+      if (tokenSources.subList(0, i).stream().anyMatch(source::sameSourceAs)) {
+        throw new IllegalArgumentException("tokenSources must not repeat a source: " + source);
       }
     }
-  }
-
-  /** The index of a source in {@code sources} that reads the same place, or -1. */
-  static int indexOfSame(List<TokenSource> sources, TokenSource source) {
-    for (int i = 0; i < sources.size(); i++) {
-      if (sources.get(i).sameSourceAs(source)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The {@code Authorization} header and IAM-policy responses. */

@@ -56,7 +56,7 @@ public final class AuthorizerAdapter {
       throws IOException {
     long started = nanoTime.getAsLong();
     EventKind kind = null;
-    String outcome = DecisionRecord.ERROR;
+    Outcome outcome = Outcome.ERROR;
     String reason = "unexpected_failure";
     Optional<String> principalId = Optional.empty();
     Optional<String> fingerprintPrefix = Optional.empty();
@@ -110,14 +110,14 @@ public final class AuthorizerAdapter {
             e,
             e.reason());
       }
-      outcome = authenticated.targetAllowed() ? DecisionRecord.ALLOW : DecisionRecord.DENY;
+      outcome = authenticated.targetAllowed() ? Outcome.ALLOW : Outcome.DENY;
       reason = authenticated.reason();
     } catch (UnauthorizedException e) {
-      outcome = DecisionRecord.UNAUTHENTICATED;
+      outcome = Outcome.UNAUTHENTICATED;
       reason = e.reason();
       throw e;
     } catch (AuthorizerFailureException e) {
-      outcome = e.invalidEvent() ? DecisionRecord.INVALID_EVENT : DecisionRecord.ERROR;
+      outcome = e.invalidEvent() ? Outcome.INVALID_EVENT : Outcome.ERROR;
       reason = e.reason();
       throw e;
     } catch (IOException e) {

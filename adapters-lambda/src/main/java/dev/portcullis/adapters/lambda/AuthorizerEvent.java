@@ -26,8 +26,8 @@ final class AuthorizerEvent {
   /** Raw {@code Cookie} header values and HTTP API 2.0 {@code cookies} items, when wanted. */
   final List<String> cookieStrings = new ArrayList<>(2);
 
-  // One slot per configured token source: the value seen, and whether it was seen, and whether a
-  // different value was seen too. Arrays rather than a map: this is the hot path.
+  // One slot per configured token source, by its index in the configured list: the value seen,
+  // whether it was seen, and whether a different value was seen too.
   private final String[] values;
   private final byte[] states;
 
@@ -65,7 +65,7 @@ final class AuthorizerEvent {
    * Recognises the kind by the event's shape: {@code type} TOKEN; else {@code version} 2.0 or 1.0;
    * else WebSocket when {@code requestContext} says so ({@code eventType} CONNECT, or its {@code
    * routeKey} {@code $connect}) or when the {@code methodArn}'s route is a route key directly after
-   * the stage, with no method ({@link RouteTarget#isWebSocketArn}'s judgement); else a REST REQUEST
+   * the stage, with no method ({@link RouteTarget#isWebSocket}'s judgement); else a REST REQUEST
    * event. A REST path that merely ends in {@code /$connect} is the client's, and stays REST.
    */
   EventKind kind() {
@@ -136,7 +136,7 @@ final class AuthorizerEvent {
 
   /**
    * The ARN parsed, or null when it does not parse ({@link #parseFailure} then says why). Parsed
-   * once per event, though {@link #kind} and {@link #target} both look at it: this is the hot path.
+   * once per event, though {@link #kind} and {@link #target} both look at it.
    */
   private RouteTarget parsed(String arn) {
     // By reference: both callers pass the very string the reader stored in a field.

@@ -1,7 +1,10 @@
 package dev.portcullis.adapters.lambda;
 
+import dev.portcullis.domain.text.Ascii;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the credential in an event: {@code authorizationToken} for TOKEN events, else the first
@@ -14,6 +17,13 @@ final class CredentialExtractor {
   static final String MALFORMED_SCHEME = "malformed_authorization_scheme";
 
   private static final String BEARER = "Bearer";
+
+  /** Space, tab and every other control character count as blanks in a header value. */
+  private static final Pattern BLANK = Pattern.compile("[\\x00-\\x20]");
+
+  /** {@code Bearer} in any ASCII case, exactly one space, then a credential without blanks. */
+  private static final Pattern BEARER_CREDENTIAL =
+      Pattern.compile("(?i:" + BEARER + ") ([^\\x00-\\x20]+)");
 
   private CredentialExtractor() {}
 
@@ -30,7 +40,7 @@ final class CredentialExtractor {
     }
     for (int i = 0; i < sources.size(); i++) {
       TokenSource source = sources.get(i);
-      if (source instanceof TokenSource.Cookie) {
+      if (source.kind() == TokenSource.Kind.COOKIE) {
         for (String cookieString : event.cookieStrings) {
           offerCookies(event, i, source.name(), cookieString);
         }
@@ -48,7 +58,7 @@ final class CredentialExtractor {
         // and every token Portcullis accepts have none.
         throw new UnauthorizedException(AMBIGUOUS);
       }
-      return Optional.of(source instanceof TokenSource.Header ? fromHeaderValue(value) : value);
+      return Optional.of(source.kind() == TokenSource.Kind.HEADER ? fromHeaderValue(value) : value);
     }
     return Optional.empty();
   }
@@ -62,72 +72,45 @@ final class CredentialExtractor {
     if (value.indexOf(',') >= 0) {
       throw new UnauthorizedException(AMBIGUOUS);
     }
-    int blank = firstBlank(value, 0);
-    if (blank < 0) {
+    if (!BLANK.matcher(value).find()) {
       if (Ascii.equalsIgnoreCase(BEARER, value)) {
         throw new UnauthorizedException(MALFORMED_SCHEME);
       }
       return value;
     }
-    if (blank != BEARER.length()
-        || value.charAt(blank) != ' '
-        || !Ascii.regionMatchesIgnoreCase(value, 0, BEARER)
-        || blank + 1 == value.length()
-        || firstBlank(value, blank + 1) >= 0) {
+    Matcher bearer = BEARER_CREDENTIAL.matcher(value);
+    if (!bearer.matches()) {
       throw new UnauthorizedException(MALFORMED_SCHEME);
     }
-    return value.substring(blank + 1);
-  }
-
-  // Space, tab and every other control character count as blanks.
-  private static int firstBlank(String value, int from) {
-    for (int i = from; i < value.length(); i++) {
-      if (value.charAt(i) <= ' ') {
-        return i;
-      }
-    }
-    return -1;
+    return bearer.group(1);
   }
 
   /**
    * Offers every value of the cookie {@code name} in one {@code Cookie} header or {@code cookies}
    * item. Pairs are separated by {@code ;}; blanks around pairs, names and values are dropped; a
    * pair without {@code =} or without a name is malformed and skipped. Names match exactly; values
-   * are taken as they are, quotes included. Hand-written: small, on the hot path, and no regex.
+   * are taken as they are, quotes included.
    */
   static void offerCookies(AuthorizerEvent event, int index, String name, String header) {
-    int start = 0;
-    int length = header.length();
-    while (start <= length) {
-      int end = header.indexOf(';', start);
-      if (end < 0) {
-        end = length;
+    for (String pair : header.split(";", -1)) {
+      int equals = pair.indexOf('=');
+      if (equals >= 0 && withoutBlanks(pair.substring(0, equals)).equals(name)) {
+        event.offer(index, withoutBlanks(pair.substring(equals + 1)));
       }
-      int from = skipBlanks(header, start, end);
-      int equals = header.indexOf('=', from);
-      if (equals > from && equals < end) {
-        int nameEnd = trimBlanksBack(header, from, equals);
-        if (nameEnd - from == name.length() && header.startsWith(name, from)) {
-          int valueStart = skipBlanks(header, equals + 1, end);
-          event.offer(index, header.substring(valueStart, trimBlanksBack(header, valueStart, end)));
-        }
-      }
-      start = end + 1;
     }
   }
 
-  private static int skipBlanks(String text, int from, int to) {
+  /** The text without the spaces and tabs around it, the blanks a Cookie header may hold. */
+  private static String withoutBlanks(String text) {
+    int from = 0;
+    int to = text.length();
     while (from < to && isBlank(text.charAt(from))) {
       from++;
     }
-    return from;
-  }
-
-  private static int trimBlanksBack(String text, int from, int to) {
     while (to > from && isBlank(text.charAt(to - 1))) {
       to--;
     }
-    return to;
+    return text.substring(from, to);
   }
 
   private static boolean isBlank(char c) {

@@ -9,8 +9,7 @@ import java.util.Optional;
  *
  * @param requestId the Lambda request id, as given to the adapter
  * @param kind the event kind, or null when the event could not be recognised
- * @param outcome {@code allow}, {@code deny}, {@code unauthenticated}, {@code error} or {@code
- *     invalid_event}
+ * @param outcome what the call came to
  * @param reason a short reason: a code such as {@code not_found}, or for an invalid event the
  *     human-readable problem
  * @param principalId the principal, when the caller was authenticated
@@ -25,28 +24,13 @@ import java.util.Optional;
 public record DecisionRecord(
     String requestId,
     EventKind kind,
-    String outcome,
+    Outcome outcome,
     String reason,
     Optional<String> principalId,
     Optional<String> fingerprintPrefix,
     Optional<String> backend,
     Optional<String> cause,
     long latencyMicros) {
-
-  /** The caller may invoke the route called now. */
-  public static final String ALLOW = "allow";
-
-  /** The caller is known, and the policy written does not allow the route called now. */
-  public static final String DENY = "deny";
-
-  /** The caller is not known: the adapter threw {@link UnauthorizedException}. */
-  public static final String UNAUTHENTICATED = "unauthenticated";
-
-  /** A backend or the adapter failed: the adapter threw {@link AuthorizerFailureException}. */
-  public static final String ERROR = "error";
-
-  /** The event itself was unusable: the adapter threw {@link AuthorizerFailureException}. */
-  public static final String INVALID_EVENT = "invalid_event";
 
   public DecisionRecord {
     Objects.requireNonNull(outcome, "outcome");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.portcullis.domain.text.Ascii;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ final class EventReader {
     this.event = new AuthorizerEvent(sources.size());
     boolean cookies = false;
     for (TokenSource source : sources) {
-      cookies |= source instanceof TokenSource.Cookie;
+      cookies |= source.kind() == TokenSource.Kind.COOKIE;
     }
     this.wantsCookies = cookies;
   }
@@ -202,8 +203,9 @@ final class EventReader {
       TokenSource source = sources.get(i);
       boolean match =
           headers
-              ? source instanceof TokenSource.Header && Ascii.equalsIgnoreCase(source.name(), name)
-              : source instanceof TokenSource.Query && source.name().equals(name);
+              ? source.kind() == TokenSource.Kind.HEADER
+                  && Ascii.equalsIgnoreCase(source.name(), name)
+              : source.kind() == TokenSource.Kind.QUERY && source.name().equals(name);
       if (match) {
         wanted |= 1L << i;
       }

@@ -87,7 +87,7 @@ class AnswerSizeTest {
     assertThat(size.find()).isTrue();
     assertThat(Integer.parseInt(size.group(1))).isGreaterThan(AnswerLimits.MAX_ANSWER_BYTES);
     DecisionRecord record = run.record();
-    assertThat(record.outcome()).isEqualTo(DecisionRecord.ERROR);
+    assertThat(record.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(record.reason()).isEqualTo("answer_too_large");
     assertThat(record.cause()).contains(size.group(1) + " bytes, over 8192");
   }
@@ -102,7 +102,7 @@ class AnswerSizeTest {
     assertThat(run.thrown()).isNull();
     assertThat(run.output().length).isLessThanOrEqualTo(AnswerLimits.MAX_ANSWER_BYTES);
     assertThat(run.text()).endsWith("\"usageIdentifierKey\":\"" + "k".repeat(128) + "\"}");
-    assertThat(run.record().outcome()).isEqualTo(DecisionRecord.ALLOW);
+    assertThat(run.record().outcome()).isEqualTo(Outcome.ALLOW);
   }
 
   /** Rules with one role, {@code big}, of as many grants as the rules accept, and one more. */

@@ -54,7 +54,7 @@ class AuthorizerAdapterTest {
       assertThat(body.get("isAuthorized").asBoolean()).isTrue();
       assertThat(body.get("context").get("principalId").asText()).isEqualTo("bob");
       assertThat(body.has("policyDocument")).isFalse();
-      assertThat(run.record().outcome()).isEqualTo("allow");
+      assertThat(run.record().outcome().logName()).isEqualTo("allow");
     }
 
     @Test
@@ -69,7 +69,7 @@ class AuthorizerAdapterTest {
       Harness.Run run = Harness.demo(HttpResponseMode.SIMPLE).run(event);
 
       assertThat(json(run).get("isAuthorized").asBoolean()).isFalse();
-      assertThat(run.record().outcome()).isEqualTo("deny");
+      assertThat(run.record().outcome().logName()).isEqualTo("deny");
       assertThat(run.record().reason()).isEqualTo("not_granted");
     }
 
@@ -154,7 +154,7 @@ class AuthorizerAdapterTest {
               Demo.STAGE_PREFIX + "GET/health",
               Demo.STAGE_PREFIX + "GET/orders",
               Demo.STAGE_PREFIX + "GET/orders/*");
-      assertThat(run.record().outcome()).isEqualTo("deny");
+      assertThat(run.record().outcome().logName()).isEqualTo("deny");
       assertThat(run.record().principalId()).contains("bob");
     }
   }
@@ -354,7 +354,7 @@ class AuthorizerAdapterTest {
       // No rule grants the route key $default, so the policy written does not allow it.
       assertThat(json(run).get("principalId").asText()).isEqualTo("alice");
       assertThat(run.record().kind()).isEqualTo(EventKind.HTTP_V2);
-      assertThat(run.record().outcome()).isEqualTo("deny");
+      assertThat(run.record().outcome().logName()).isEqualTo("deny");
     }
 
     @Test
@@ -401,7 +401,7 @@ class AuthorizerAdapterTest {
       assertThat(principal(run)).isEqualTo("bob");
       assertThat(run.record().kind()).isEqualTo(EventKind.REST_REQUEST);
       // bob's policy lists the reader's routes, and GET /files/$connect is not one of them.
-      assertThat(run.record().outcome()).isEqualTo("deny");
+      assertThat(run.record().outcome().logName()).isEqualTo("deny");
     }
 
     @Test
@@ -433,7 +433,7 @@ class AuthorizerAdapterTest {
 
       assertThat(principal(run)).isEqualTo("bob");
       assertThat(run.record().kind()).isEqualTo(EventKind.WEBSOCKET);
-      assertThat(run.record().outcome()).isEqualTo("allow");
+      assertThat(run.record().outcome().logName()).isEqualTo("allow");
     }
 
     @Test
@@ -506,7 +506,7 @@ class AuthorizerAdapterTest {
           .hasCauseInstanceOf(BackendUnavailableException.class);
       assertThat(((AuthorizerFailureException) run.thrown()).invalidEvent()).isFalse();
       assertThat(run.output()).isEmpty();
-      assertThat(run.record().outcome()).isEqualTo("error");
+      assertThat(run.record().outcome().logName()).isEqualTo("error");
       assertThat(run.record().reason()).isEqualTo("backend_unavailable");
       assertThat(run.record().backend()).contains("dynamodb");
       assertThat(run.record().cause())
@@ -538,7 +538,7 @@ class AuthorizerAdapterTest {
           .doesNotContain(ADMIN_TOKEN);
       assertThat(run.thrown().getCause().getStackTrace()).isNotEmpty();
       assertThat(run.thrown().getCause().getCause()).isNull();
-      assertThat(run.record().outcome()).isEqualTo("error");
+      assertThat(run.record().outcome().logName()).isEqualTo("error");
     }
 
     @Test
@@ -558,7 +558,7 @@ class AuthorizerAdapterTest {
       Harness.Run run = Harness.demo().run(tokenEvent(Demo.EXPIRED_TOKEN));
 
       assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class);
-      assertThat(run.record().outcome()).isEqualTo("unauthenticated");
+      assertThat(run.record().outcome().logName()).isEqualTo("unauthenticated");
       assertThat(run.record().reason()).isEqualTo("expired");
       assertThat(run.record().backend()).contains("memory");
       assertThat(run.record().fingerprintPrefix()).isPresent();
@@ -602,7 +602,7 @@ class AuthorizerAdapterTest {
       for (String event : events) {
         Harness.Run run = harness.run(event);
         assertThat(run.records()).hasSize(1);
-        outcomes.add(run.record().outcome());
+        outcomes.add(run.record().outcome().logName());
       }
 
       assertThat(outcomes)
@@ -634,7 +634,7 @@ class AuthorizerAdapterTest {
     void anInvalidEventIsRecordedWithItsKindWhenTheKindWasKnown() {
       Harness.Run run = Harness.demo().run("{\"type\":\"TOKEN\",\"authorizationToken\":\"x\"}");
 
-      assertThat(run.record().outcome()).isEqualTo("invalid_event");
+      assertThat(run.record().outcome().logName()).isEqualTo("invalid_event");
       assertThat(run.record().kind()).isEqualTo(EventKind.REST_TOKEN);
       assertThat(run.record().reason()).isEqualTo("the methodArn is missing");
     }

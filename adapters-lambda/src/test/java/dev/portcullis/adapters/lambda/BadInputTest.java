@@ -35,18 +35,18 @@ class BadInputTest {
     assertThat(run.output()).as("bytes written").isEmpty();
     assertThat(run.records()).hasSize(1);
     DecisionRecord record = run.record();
-    assertThat(record.outcome()).isNotIn("allow", "deny");
+    assertThat(record.outcome().logName()).isNotIn("allow", "deny");
     assertThat(record.principalId()).isEmpty();
     if (badInput.ending() == BadInputs.Ending.UNAUTHORIZED) {
       assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class).hasMessage("Unauthorized");
-      assertThat(record.outcome()).isEqualTo("unauthenticated");
+      assertThat(record.outcome().logName()).isEqualTo("unauthenticated");
     } else {
       assertThat(run.thrown())
           .isInstanceOf(AuthorizerFailureException.class)
           .hasMessageStartingWith("Invalid authorizer event: ")
           .hasNoCause();
       assertThat(((AuthorizerFailureException) run.thrown()).invalidEvent()).isTrue();
-      assertThat(record.outcome()).isEqualTo("invalid_event");
+      assertThat(record.outcome().logName()).isEqualTo("invalid_event");
     }
   }
 }

@@ -66,7 +66,7 @@ class ExampleEventsTest {
     assertThat(fieldOrder(actual)).isEqualTo(fieldOrder(expected));
     assertThat(run.records()).hasSize(1);
     assertThat(run.record().kind()).isEqualTo(kind);
-    assertThat(run.record().outcome()).isEqualTo(outcome);
+    assertThat(run.record().outcome().logName()).isEqualTo(outcome);
   }
 
   /** Every object's field names, depth first, so that field order is compared too. */

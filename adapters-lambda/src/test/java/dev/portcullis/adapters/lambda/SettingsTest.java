@@ -1,5 +1,8 @@
 package dev.portcullis.adapters.lambda;
 
+import static dev.portcullis.adapters.lambda.TokenSource.Kind.COOKIE;
+import static dev.portcullis.adapters.lambda.TokenSource.Kind.HEADER;
+import static dev.portcullis.adapters.lambda.TokenSource.Kind.QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,15 +21,15 @@ class SettingsTest {
 
     assertThat(sources)
         .containsExactly(
-            new TokenSource.Header("Authorization"),
-            new TokenSource.Cookie("session"),
-            new TokenSource.Query("access_token"));
+            new TokenSource(HEADER, "Authorization"),
+            new TokenSource(COOKIE, "session"),
+            new TokenSource(QUERY, "access_token"));
   }
 
   @Test
   void kindsIgnoreCaseAndNamesKeepIt() {
     assertThat(TokenSource.parseList("HEADER:X-Api-Key"))
-        .containsExactly(new TokenSource.Header("X-Api-Key"));
+        .containsExactly(new TokenSource(HEADER, "X-Api-Key"));
   }
 
   @Test
@@ -74,7 +77,7 @@ class SettingsTest {
 
   @Test
   void headerNamesMustBeHttpTokens() {
-    assertThatThrownBy(() -> new TokenSource.Header("Author ization"))
+    assertThatThrownBy(() -> new TokenSource(HEADER, "Author ization"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not allowed in an HTTP token");
   }
@@ -83,13 +86,13 @@ class SettingsTest {
   void theDefaultsReadTheAuthorizationHeaderAndAnswerWithIamPolicies() {
     AdapterSettings defaults = AdapterSettings.defaults();
 
-    assertThat(defaults.tokenSources()).containsExactly(new TokenSource.Header("Authorization"));
+    assertThat(defaults.tokenSources()).containsExactly(new TokenSource(HEADER, "Authorization"));
     assertThat(defaults.httpResponseMode()).isEqualTo(HttpResponseMode.IAM);
   }
 
   @Test
   void settingsRefuseNoSourcesAndRepeatedSources() {
-    TokenSource header = new TokenSource.Header("Authorization");
+    TokenSource header = new TokenSource(HEADER, "Authorization");
 
     assertThatThrownBy(() -> new AdapterSettings(List.of(), HttpResponseMode.IAM))
         .isInstanceOf(IllegalArgumentException.class);

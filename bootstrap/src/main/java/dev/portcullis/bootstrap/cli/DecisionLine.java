@@ -22,7 +22,7 @@ final class DecisionLine implements DecisionObserver {
   }
 
   static String format(DecisionRecord record) {
-    StringBuilder line = new StringBuilder("decision: ").append(record.outcome());
+    StringBuilder line = new StringBuilder("decision: ").append(record.outcome().logName());
     record.principalId().ifPresent(p -> line.append(", principal ").append(printable(p)));
     record.backend().ifPresent(b -> line.append(", backend ").append(b));
     return line.append(", reason ").append(printable(record.reason())).toString();

@@ -1,7 +1,7 @@
 package dev.portcullis.bootstrap.config;
 
+import dev.portcullis.domain.text.ConfigNames;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -16,17 +16,11 @@ public enum Backend {
 
   /** The name used in configuration, logs and the authorizer context. */
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return ConfigNames.of(this);
   }
 
   static Optional<Backend> byName(String name) {
-    // A loop, not a stream: cold start, the first stream pipeline costs about 11 ms.
-    for (Backend backend : values()) {
-      if (backend.configName().equals(name)) {
-        return Optional.of(backend);
-      }
-    }
-    return Optional.empty();
+    return ConfigNames.find(Backend.class, name);
   }
 
   static String allowedNames() {

@@ -1,15 +1,9 @@
 package dev.portcullis.bootstrap.config;
 
-import dev.portcullis.adapters.jwt.JwksDocument;
 import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.jwt.JwtSettings.ContextClaim;
 import dev.portcullis.adapters.jwt.JwtSettings.TrustedIssuer;
 import dev.portcullis.domain.service.ContextBuilder;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** Reads the {@code PORTCULLIS_JWT_*} variables into the JWT backend's {@link JwtSettings}. */
 final class JwtVariables {
@@ -41,11 +34,6 @@ final class JwtVariables {
           "PORTCULLIS_JWT_JWKS_MIN_REFETCH_SECONDS",
           "PORTCULLIS_JWT_JWKS_MAX_AGE_SECONDS");
 
-  private static final String WELL_KNOWN_JWKS = "/.well-known/jwks.json";
-  private static final Pattern LOOPBACK_V4 =
-      Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-  private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
-
   private final SettingsReader env;
 
   JwtVariables(SettingsReader env) {
@@ -55,7 +43,7 @@ final class JwtVariables {
   /** The settings, or empty when a problem was found: the reader then holds every one. */
   Optional<JwtSettings> read() {
     int before = env.problems().size();
-    List<TrustedIssuer> issuers = issuers();
+    List<TrustedIssuer> issuers = new JwtIssuerVariables(env).read();
     List<String> audiences = env.list("PORTCULLIS_JWT_AUDIENCE").orElse(List.of());
     if (!env.isSet("PORTCULLIS_JWT_AUDIENCE")) {
       env.problem(
@@ -107,131 +95,6 @@ final class JwtVariables {
             timeout,
             minRefetch,
             maxAge));
-  }
-
-  private List<TrustedIssuer> issuers() {
-    Optional<List<String>> names = env.list("PORTCULLIS_JWT_ISSUER");
-    if (names.isEmpty()) {
-      env.problem(
-          "PORTCULLIS_JWT_ISSUER is not set: the jwt backend needs the exact iss value of each"
-              + " trusted issuer, comma-separated, e.g."
-              + " https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
-      return List.of();
-    }
-    List<String> issuers = names.get();
-    if (new LinkedHashSet<>(issuers).size() < issuers.size()) {
-      env.problem("PORTCULLIS_JWT_ISSUER names an issuer twice: name each issuer once");
-    }
-    List<String> urls = entries("PORTCULLIS_JWT_JWKS_URL", issuers.size());
-    List<String> files = entries("PORTCULLIS_JWT_JWKS_FILE", issuers.size());
-    List<TrustedIssuer> result = new ArrayList<>();
-    for (int i = 0; i < issuers.size(); i++) {
-      String issuer = issuers.get(i);
-      if (!VISIBLE_ASCII.matcher(issuer).matches()) {
-        env.problem(
-            "PORTCULLIS_JWT_ISSUER entry "
-                + (i + 1)
-                + " holds spaces or non-ASCII characters: copy the iss value exactly");
-        continue;
-      }
-      URI url = jwksUrl(issuer, urls.get(i));
-      Optional<Path> file = jwksFile(files.get(i));
-      if (url != null) {
-        result.add(new TrustedIssuer(issuer, url, file));
-      }
-    }
-    return result;
-  }
-
-  /** One entry per issuer, in the issuers' order; empty entries (and an unset variable) give "". */
-  private List<String> entries(String name, int issuers) {
-    List<String> entries = new ArrayList<>();
-    Optional<String> raw = env.string(name);
-    if (raw.isEmpty()) {
-      for (int i = 0; i < issuers; i++) {
-        entries.add("");
-      }
-      return entries;
-    }
-    for (String entry : raw.get().split(",", -1)) {
-      entries.add(entry.trim());
-    }
-    if (entries.size() != issuers) {
-      env.problem(
-          name
-              + " has "
-              + entries.size()
-              + " entries but PORTCULLIS_JWT_ISSUER names "
-              + issuers
-              + ": give one entry per issuer, in the same order (leave an entry empty for the"
-              + " default)");
-      while (entries.size() < issuers) {
-        entries.add("");
-      }
-    }
-    return entries;
-  }
-
-  private URI jwksUrl(String issuer, String explicit) {
-    boolean derived = explicit.isEmpty();
-    String raw = derived ? stripTrailingSlash(issuer) + WELL_KNOWN_JWKS : explicit;
-    try {
-      URI uri = new URI(raw);
-      if (uri.getHost() != null && fetchable(uri)) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    env.problem(
-        derived
-            ? "PORTCULLIS_JWT_JWKS_URL is not set for issuer '"
-                + issuer
-                + "', and no https JWKS URL can be derived from it: set the issuer's jwks_uri"
-                + " (see its /.well-known/openid-configuration)"
-            : "PORTCULLIS_JWT_JWKS_URL entry '"
-                + explicit
-                + "' is not an https URL: use the issuer's jwks_uri, e.g."
-                + " https://idp.example.com/.well-known/jwks.json (plain http only to a loopback"
-                + " address)");
-    return null;
-  }
-
-  /** https anywhere; plain http only to this machine, for tests and local runs. */
-  private static boolean fetchable(URI uri) {
-    if ("https".equalsIgnoreCase(uri.getScheme())) {
-      return true;
-    }
-    if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      return false;
-    }
-    String host = uri.getHost();
-    // Decided on the text alone: never a DNS look-up at start-up.
-    return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
-  }
-
-  private Optional<Path> jwksFile(String raw) {
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    Path path = Path.of(raw);
-    try {
-      JwksDocument.problem(Files.readString(path))
-          .ifPresent(
-              problem ->
-                  env.problem(
-                      "PORTCULLIS_JWT_JWKS_FILE "
-                          + path
-                          + " "
-                          + problem
-                          + ": save the issuer's public jwks_uri document"));
-    } catch (IOException e) {
-      env.problem(
-          "PORTCULLIS_JWT_JWKS_FILE names "
-              + path.toAbsolutePath()
-              + ", which does not exist or cannot be read");
-    }
-    return Optional.of(path);
   }
 
   private List<String> algorithms() {
@@ -346,9 +209,5 @@ final class JwtVariables {
       return fallback;
     }
     return claim;
-  }
-
-  private static String stripTrailingSlash(String issuer) {
-    return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.adapters.lambda.DecisionObserver;
 import dev.portcullis.adapters.lambda.DecisionRecord;
+import dev.portcullis.adapters.lambda.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -70,12 +72,12 @@ public final class DecisionLogger implements DecisionObserver {
     try (JsonGenerator g = JSON.createGenerator(line)) {
       g.writeStartObject();
       Instant now = clock.instant();
-      g.writeStringField("timestamp", IsoInstantWriter.format(now));
-      g.writeStringField("level", record.outcome().equals("error") ? "ERROR" : "INFO");
+      g.writeStringField("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
+      g.writeStringField("level", record.outcome() == Outcome.ERROR ? "ERROR" : "INFO");
       g.writeStringField("message", "decision");
       g.writeStringField("requestId", record.requestId());
       g.writeStringField("kind", record.kind() == null ? "unknown" : record.kind().logName());
-      g.writeStringField("outcome", record.outcome());
+      g.writeStringField("outcome", record.outcome().logName());
       g.writeStringField("reason", record.reason());
       optional(g, "principalId", record.principalId());
       optional(g, "tokenFp", record.fingerprintPrefix());

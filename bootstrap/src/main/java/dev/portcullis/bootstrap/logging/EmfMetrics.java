@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes one decision's metrics in CloudWatch's embedded metric format (EMF) into a JSON object
@@ -27,9 +26,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Dimensions stay few and bounded: the function's name and the five outcomes, so eight custom
- * metrics per function (a ninth, {@code other}, only if an outcome this class does not know ever
- * appears). The principal, the token's fingerprint and the request id are never dimensions: each
- * value would be a new custom metric.
+ * metrics per function. The principal, the token's fingerprint and the request id are never
+ * dimensions: each value would be a new custom metric.
  *
  * <p><b>Why not AWS's client library.</b> {@code software.amazon.cloudwatchlogs:
  * aws-embedded-metrics} binds with jackson-databind, which the Lambda path does without, and brings
@@ -48,15 +46,6 @@ public final class EmfMetrics {
   public static final String LATENCY = "Latency";
   public static final String CACHE_HITS = "CacheHits";
   public static final String CACHE_MISSES = "CacheMisses";
-
-  /** Every outcome the adapter reports; anything else is written as {@code other}. */
-  public static final Set<String> OUTCOMES =
-      Set.of(
-          DecisionRecord.ALLOW,
-          DecisionRecord.DENY,
-          DecisionRecord.UNAUTHENTICATED,
-          DecisionRecord.ERROR,
-          DecisionRecord.INVALID_EVENT);
 
   private final String service;
   private final CacheCounters caches;
@@ -94,7 +83,7 @@ public final class EmfMetrics {
     g.writeEndObject();
 
     g.writeStringField(SERVICE, service);
-    g.writeStringField(OUTCOME, OUTCOMES.contains(record.outcome()) ? record.outcome() : "other");
+    g.writeStringField(OUTCOME, record.outcome().logName());
     g.writeNumberField(DECISIONS, 1);
     g.writeNumberField(LATENCY, Math.max(0, record.latencyMicros()));
     if (cached) {

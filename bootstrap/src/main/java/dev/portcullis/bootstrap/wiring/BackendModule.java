@@ -2,6 +2,8 @@ package dev.portcullis.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
 import dev.portcullis.adapters.dynamodb.DynamoDbSessionStore;
 import dev.portcullis.adapters.inmemory.InMemoryBackend;
 import dev.portcullis.adapters.inmemory.InMemorySessionStore;
@@ -17,74 +19,85 @@ import dev.portcullis.domain.service.CachingIdentityResolver;
 import dev.portcullis.domain.service.SessionAdministrationService;
 import dev.portcullis.domain.service.SessionIdentityResolver;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Named;
+import java.util.Map;
+import java.util.Optional;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
- * Chooses the identity backends from the configuration. Each store is behind a {@link Provider}, so
- * a backend that is not configured is never built: no DynamoDB client for a memory-only chain.
+ * Registers every identity backend, and every session store, under its name in {@code
+ * PORTCULLIS_BACKENDS}. Each is reached through a {@link Provider}, so only the backends the
+ * configuration names are ever built: no DynamoDB client for a memory-only chain.
  */
 @Module
 final class BackendModule {
 
   private BackendModule() {}
 
+  /** The memory backend's sessions: those of the seed file, or none. */
   @Provides
   @Singleton
-  static InMemorySessionStore memoryStore(Configuration configuration, Clock clock) {
+  @IntoMap
+  @StringKey(InMemoryBackend.NAME)
+  static SessionStore memoryStore(Configuration configuration, Clock clock) {
     return configuration
         .sessionsFile()
-        .map(file -> InMemoryBackend.load(file, clock))
+        .<SessionStore>map(file -> InMemoryBackend.load(file, clock))
         .orElseGet(InMemorySessionStore::new);
   }
 
-  /**
-   * Built only when the chain names dynamodb: the store and its one SDK client, built once with the
-   * component, serve every read and write of the process.
-   */
+  /** The store and its one SDK client, built once, serve every read and write of the process. */
   @Provides
   @Singleton
-  @Named("dynamodb")
+  @IntoMap
+  @StringKey(DynamoDbSessionStore.BACKEND)
   static SessionStore dynamoDbStore(Configuration configuration) {
     return DynamoDbSessionStore.create(configuration.dynamoDb().orElseThrow());
   }
 
-  /** Built only when the chain names jwt; primed so that the first token does not pay its init. */
   @Provides
-  @Singleton
-  static JwtIdentityResolver jwt(Configuration configuration, Clock clock) {
+  @IntoMap
+  @StringKey(InMemoryBackend.NAME)
+  static IdentityResolver memory(Map<String, Provider<SessionStore>> stores, Clock clock) {
+    return InMemoryBackend.resolver(stores.get(InMemoryBackend.NAME).get(), clock);
+  }
+
+  /** The dynamodb resolver, behind the in-function cache when one is configured. */
+  @Provides
+  @IntoMap
+  @StringKey(DynamoDbSessionStore.BACKEND)
+  static IdentityResolver dynamoDb(
+      Map<String, Provider<SessionStore>> stores, Configuration configuration, Clock clock) {
+    IdentityResolver resolver =
+        new SessionIdentityResolver(
+            DynamoDbSessionStore.BACKEND, stores.get(DynamoDbSessionStore.BACKEND).get(), clock);
+    CacheConfig cache = configuration.cache();
+    return cache.enabled()
+        ? new CachingIdentityResolver(
+            resolver, clock, cache.ttl(), cache.notFoundTtl(), cache.maxEntries())
+        : resolver;
+  }
+
+  /** Primed, so that the first token does not pay for its verifier's start. */
+  @Provides
+  @IntoMap
+  @StringKey(JwtIdentityResolver.NAME)
+  static IdentityResolver jwt(Configuration configuration, Clock clock) {
     JwtIdentityResolver resolver =
         JwtIdentityResolver.create(configuration.jwt().orElseThrow(), clock);
     resolver.prime();
     return resolver;
   }
 
+  /** The backends the configuration names, in its order. */
   @Provides
   @Singleton
   static List<IdentityResolver> identityChain(
-      Configuration configuration,
-      Clock clock,
-      Provider<InMemorySessionStore> memory,
-      @Named("dynamodb") Provider<SessionStore> dynamoDb,
-      Provider<JwtIdentityResolver> jwt) {
-    List<IdentityResolver> chain = new ArrayList<>();
-    for (Backend backend : configuration.backends()) {
-      if (backend == Backend.MEMORY) {
-        chain.add(new SessionIdentityResolver(backend.configName(), memory.get(), clock));
-      } else if (backend == Backend.JWT) {
-        chain.add(jwt.get());
-      } else if (backend == Backend.DYNAMODB) {
-        chain.add(
-            cached(
-                new SessionIdentityResolver(backend.configName(), dynamoDb.get(), clock),
-                configuration.cache(),
-                clock));
-      }
-    }
-    return List.copyOf(chain);
+      Configuration configuration, Map<String, Provider<IdentityResolver>> backends) {
+    return configuration.backends().stream()
+        .map(backend -> registered(backends, backend).get())
+        .toList();
   }
 
   /**
@@ -94,35 +107,28 @@ final class BackendModule {
   @Provides
   @Singleton
   static SessionAdministrationUseCase sessions(
-      Configuration configuration,
-      Clock clock,
-      Provider<InMemorySessionStore> memory,
-      @Named("dynamodb") Provider<SessionStore> dynamoDb) {
-    Backend backend = firstSessionBackend(configuration.backends());
-    SessionStore store = backend == Backend.DYNAMODB ? dynamoDb.get() : memory.get();
+      Configuration configuration, Clock clock, Map<String, Provider<SessionStore>> stores) {
+    Backend backend = sessionBackend(configuration.backends());
     return new SessionAdministrationService(
-        backend.configName(), store, RandomSource.secure(), clock);
+        backend.configName(), registered(stores, backend).get(), RandomSource.secure(), clock);
   }
 
-  private static Backend firstSessionBackend(List<Backend> backends) {
+  private static Backend sessionBackend(List<Backend> backends) {
     if (backends.contains(Backend.DYNAMODB)) {
       return Backend.DYNAMODB;
     }
-    return backends.stream()
-        .filter(backend -> backend == Backend.MEMORY)
-        .findFirst()
+    if (backends.contains(Backend.MEMORY)) {
+      return Backend.MEMORY;
+    }
+    throw new IllegalStateException(
+        "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory or dynamodb");
+  }
+
+  private static <T> Provider<T> registered(Map<String, Provider<T>> registry, Backend backend) {
+    return Optional.ofNullable(registry.get(backend.configName()))
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "PORTCULLIS_BACKENDS names no session backend: sessions are kept by memory or"
-                        + " dynamodb"));
-  }
-
-  private static IdentityResolver cached(
-      IdentityResolver resolver, CacheConfig cache, Clock clock) {
-    return cache.enabled()
-        ? new CachingIdentityResolver(
-            resolver, clock, cache.ttl(), cache.notFoundTtl(), cache.maxEntries())
-        : resolver;
+                    "no " + backend.configName() + " backend is registered in BackendModule"));
   }
 }

@@ -10,7 +10,6 @@ import dev.portcullis.domain.port.out.IdentityResolver;
 import dev.portcullis.domain.service.AuthorizeService;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.LongSupplier;
 import javax.inject.Singleton;
 
 /** Binds the domain's authorize use case and the Lambda entry adapter. */
@@ -30,18 +29,6 @@ final class PortcullisModule {
   @Singleton
   static AuthorizerAdapter authorizer(
       AuthorizeUseCase authorize, Configuration configuration, DecisionObserver observer) {
-    return new AuthorizerAdapter(
-        authorize, configuration.adapter(), observer, new SystemNanoTime());
-  }
-
-  /**
-   * {@link System#nanoTime}, as a class rather than a method reference: cold start, no lambda (the
-   * first costs about 8 ms).
-   */
-  static final class SystemNanoTime implements LongSupplier {
-    @Override
-    public long getAsLong() {
-      return System.nanoTime();
-    }
+    return new AuthorizerAdapter(authorize, configuration.adapter(), observer, System::nanoTime);
   }
 }

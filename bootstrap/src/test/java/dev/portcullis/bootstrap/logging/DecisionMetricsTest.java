@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import dev.portcullis.adapters.lambda.EventKind;
+import dev.portcullis.adapters.lambda.Outcome;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.port.out.IdentityResolver;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,11 +65,33 @@ class DecisionMetricsTest {
   }
 
   @Test
-  void an_unknown_outcome_is_counted_as_other_so_the_dimension_stays_bounded() {
-    String line = emitter.format(record("surprise", 1));
+  void the_outcome_dimension_takes_the_five_outcomes_only_so_it_stays_bounded() {
+    Set<Object> written =
+        Arrays.stream(Outcome.values())
+            .map(outcome -> EmfValidator.members(emitter.format(record(outcome, 1))))
+            .map(members -> members.get("Outcome"))
+            .collect(Collectors.toSet());
 
-    assertThat(EmfValidator.problems(line)).isEmpty();
-    assertThat(EmfValidator.members(line)).containsEntry("Outcome", "other");
+    assertThat(written)
+        .containsExactlyInAnyOrder("allow", "deny", "unauthenticated", "error", "invalid_event");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2030-01-01T00:00:00Z",
+        "2030-01-01T00:00:00.120Z",
+        "2030-01-01T00:00:00.000001Z",
+        "1969-12-31T23:59:59.999999999Z",
+        "+10000-01-01T00:00:00Z"
+      })
+  void the_timestamp_is_the_clocks_instant_in_iso_8601_with_the_fraction_it_holds(String now) {
+    DecisionLogger logger =
+        new DecisionLogger(System.out, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+
+    Map<String, Object> line = EmfValidator.members(logger.format(record("allow", 1)));
+
+    assertThat(line).containsEntry("timestamp", now);
   }
 
   @Test
@@ -274,6 +300,15 @@ class DecisionMetricsTest {
   }
 
   private static DecisionRecord record(String outcome, long micros) {
+    return record(
+        Arrays.stream(Outcome.values())
+            .filter(o -> o.logName().equals(outcome))
+            .findFirst()
+            .orElseThrow(),
+        micros);
+  }
+
+  private static DecisionRecord record(Outcome outcome, long micros) {
     return new DecisionRecord(
         "req-1",
         EventKind.REST_TOKEN,
@@ -282,7 +317,7 @@ class DecisionMetricsTest {
         Optional.of("alice"),
         Optional.of("ab12cd34"),
         Optional.of("dynamodb"),
-        outcome.equals("error")
+        outcome == Outcome.ERROR
             ? Optional.of("Throttled: GetItem on table t in r")
             : Optional.empty(),
         micros);

@@ -163,11 +163,7 @@ public final class AnswerLimits {
   }
 
   private static int arrayBytes(List<String> values) {
-    int bytes = 2 + Math.max(0, values.size() - 1);
-    for (String value : values) {
-      bytes += JsonSize.ofString(value);
-    }
-    return bytes;
+    return 2 + Math.max(0, values.size() - 1) + values.stream().mapToInt(JsonSize::ofString).sum();
   }
 
   /** {@code "name":} and a value of {@code valueBytes}. */

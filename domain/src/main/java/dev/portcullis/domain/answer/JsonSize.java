@@ -44,22 +44,4 @@ public final class JsonSize {
   public static int ofNumber(long number) {
     return Long.toString(number).length();
   }
-
-  /**
-   * True when {@code text} can be written as JSON text at all: it holds no unpaired surrogate,
-   * which a UTF-8 writer such as Jackson's refuses with an exception.
-   */
-  public static boolean isEncodable(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

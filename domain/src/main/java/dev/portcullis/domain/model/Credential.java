@@ -1,5 +1,6 @@
 package dev.portcullis.domain.model;
 
+import dev.portcullis.domain.text.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,16 +30,9 @@ public final class Credential {
    * a credential Portcullis could ever have issued or verified, so it is refused before any lookup.
    */
   public static Optional<Credential> parse(String raw) {
-    if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x21 || c > 0x7E) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(new Credential(raw));
+    return raw != null && Ascii.isVisible(raw, MAX_LENGTH)
+        ? Optional.of(new Credential(raw))
+        : Optional.empty();
   }
 
   /** The raw value, for the resolvers that must read it. Never log it. */

@@ -1,5 +1,6 @@
 package dev.portcullis.domain.model;
 
+import dev.portcullis.domain.text.Ascii;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record Identity(
 
   public Identity {
     Objects.requireNonNull(principalId, "principalId");
-    if (!AsciiText.isVisible(principalId, 128, "")) {
+    if (!Ascii.isVisible(principalId, 128)) {
       throw new IllegalArgumentException(
           "principalId must be 1 to 128 visible ASCII characters, got "
               + principalId.length()
@@ -33,7 +34,7 @@ public record Identity(
     attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(backend, "backend");
-    if (!AsciiText.isVisible(backend, MAX_BACKEND_LENGTH, "")) {
+    if (!Ascii.isVisible(backend, MAX_BACKEND_LENGTH)) {
       throw new IllegalArgumentException(
           "backend must be 1 to "
               + MAX_BACKEND_LENGTH

@@ -1,13 +1,14 @@
 package dev.portcullis.domain.policy;
 
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.rules.Grant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the one policy an identity gets on an API and stage. It depends on the grants, the API and
@@ -29,6 +30,12 @@ public final class PolicyBuilder {
    */
   static final List<String> DOT_SEGMENTS = dotSegments();
 
+  /**
+   * What may follow {@code STAGE/} in a resource: a method or {@code *} and a policy path, or a
+   * route key, made of the characters AWS recommends in policy paths and a route key's {@code $}.
+   */
+  private static final Pattern RESOURCE_SUFFIX = Pattern.compile("[/.a-zA-Z0-9_*$-]*");
+
   /** The HTTP methods API Gateway puts in an ARN, in the order their resources sort. */
   private static final List<String> METHODS = List.copyOf(new TreeSet<>(Grant.METHODS));
 
@@ -39,18 +46,16 @@ public final class PolicyBuilder {
     String stage = target.stagePrefix();
     // Covering and merging look at the suffixes alone: the prefix is the same literal text on
     // every resource, so it changes neither, and leaving it out keeps the matching short.
-    TreeSet<String> suffixes = new TreeSet<>();
-    for (Grant grant : grants) {
-      suffixes.addAll(grant.resourceSuffixes());
-    }
+    TreeSet<String> suffixes =
+        grants.stream()
+            .flatMap(grant -> grant.resourceSuffixes().stream())
+            .collect(Collectors.toCollection(TreeSet::new));
     if (suffixes.isEmpty()) {
       return new PolicyDocument(
           List.of(Statement.invoke(Effect.Deny, List.of(checked(stage, "*")))));
     }
-    List<String> resources = new ArrayList<>();
-    for (String suffix : merged(minimal(suffixes))) {
-      resources.add(checked(stage, suffix));
-    }
+    List<String> resources =
+        merged(minimal(suffixes)).stream().map(suffix -> checked(stage, suffix)).toList();
     return new PolicyDocument(
         List.of(
             Statement.invoke(Effect.Allow, resources),
@@ -63,12 +68,9 @@ public final class PolicyBuilder {
    */
   public static List<String> dotSegmentResources(String partition) {
     String prefix = "arn:" + partition + ":execute-api:*:*:*/";
-    List<String> resources = new ArrayList<>(DOT_SEGMENTS.size() * 2);
-    for (String segment : DOT_SEGMENTS) {
-      resources.add(prefix + segment + "/*");
-      resources.add(prefix + segment);
-    }
-    return List.copyOf(resources);
+    return DOT_SEGMENTS.stream()
+        .flatMap(segment -> Stream.of(prefix + segment + "/*", prefix + segment))
+        .toList();
   }
 
   /**
@@ -77,22 +79,16 @@ public final class PolicyBuilder {
    * characters. Two patterns that cover each other keep the one that sorts first.
    */
   static List<String> minimal(TreeSet<String> sorted) {
-    List<String> kept = new ArrayList<>();
-    for (String candidate : sorted) {
-      boolean covered = false;
-      for (String other : sorted) {
-        if (!other.equals(candidate)
-            && Wildcard.matches(other, candidate)
-            && (other.compareTo(candidate) < 0 || !Wildcard.matches(candidate, other))) {
-          covered = true;
-          break;
-        }
-      }
-      if (!covered) {
-        kept.add(candidate);
-      }
-    }
-    return kept;
+    return sorted.stream()
+        .filter(candidate -> sorted.stream().noneMatch(other -> covers(other, candidate)))
+        .toList();
+  }
+
+  /** True when {@code other} covers {@code candidate} and is the one of the two to keep. */
+  private static boolean covers(String other, String candidate) {
+    return !other.equals(candidate)
+        && Wildcard.matches(other, candidate)
+        && (other.compareTo(candidate) < 0 || !Wildcard.matches(candidate, other));
   }
 
   /**
@@ -122,29 +118,20 @@ public final class PolicyBuilder {
   }
 
   private static boolean allMethods(Set<String> suffixes, String path) {
-    for (String method : METHODS) {
-      if (!suffixes.contains(method + path)) {
-        return false;
-      }
-    }
-    return true;
+    return METHODS.stream().allMatch(method -> suffixes.contains(method + path));
   }
 
   private static List<String> dotSegments() {
     List<String> single = List.of(".", "%2e", "%2E");
-    List<String> segments = new ArrayList<>(single);
-    for (String first : single) {
-      for (String second : single) {
-        segments.add(first + second);
-      }
-    }
-    return List.copyOf(segments);
+    return Stream.concat(
+            single.stream(),
+            single.stream().flatMap(first -> single.stream().map(second -> first + second)))
+        .toList();
   }
 
   private static String checked(String prefix, String suffix) {
     String resource = prefix + suffix;
-    if (resource.length() > MAX_RESOURCE_LENGTH
-        || !AsciiText.isLettersDigitsOr(suffix, 0, "/._*$-")) {
+    if (resource.length() > MAX_RESOURCE_LENGTH || !RESOURCE_SUFFIX.matcher(suffix).matches()) {
       // Grants and targets are validated where they are parsed; reaching this is a bug, and the
       // call fails rather than return a policy API Gateway would reject.
       throw new IllegalStateException(

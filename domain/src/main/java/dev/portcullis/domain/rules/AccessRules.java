@@ -1,16 +1,19 @@
 package dev.portcullis.domain.rules;
 
 import dev.portcullis.domain.answer.AnswerLimits;
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.policy.PolicyBuilder;
 import dev.portcullis.domain.policy.PolicyDocument;
+import dev.portcullis.domain.text.Ascii;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which grants each role holds. The role {@value #ANY_AUTHENTICATED} holds the grants of every
@@ -44,12 +47,10 @@ public final class AccessRules {
   public static AccessRules of(Map<String, ? extends Collection<String>> grantTextsByRole) {
     List<String> problems = new ArrayList<>();
     Map<String, List<Grant>> grants = new TreeMap<>();
-    // A loop, not forEach with a lambda: rules are read while the handler is built, where the
-    // first lambda in a JVM costs about 8 ms.
     for (Map.Entry<String, ? extends Collection<String>> entry : grantTextsByRole.entrySet()) {
       String role = entry.getKey();
       Collection<String> texts = entry.getValue();
-      if (role == null || !AsciiText.isVisible(role, 128, ",")) {
+      if (role == null || !Ascii.isVisible(role, 128) || role.contains(",")) {
         problems.add(
             "role '" + role + "' must be 1 to 128 visible ASCII characters other than ','");
         continue;
@@ -70,13 +71,7 @@ public final class AccessRules {
       grants.put(role, List.copyOf(accepted));
     }
     AccessRules rules = new AccessRules(Map.copyOf(grants));
-    for (String role : grants.keySet()) {
-      PolicyDocument policy = rules.worstCasePolicy(List.of(role));
-      int bytes = AnswerLimits.worstCaseAnswerBytes(policy);
-      if (!AnswerLimits.fits(bytes)) {
-        problems.add(tooLarge(role, bytes, policy.statements().get(0).resources().size()));
-      }
-    }
+    grants.keySet().forEach(role -> rules.tooLarge(role).ifPresent(problems::add));
     if (!problems.isEmpty()) {
       throw new InvalidRulesException(problems);
     }
@@ -85,12 +80,9 @@ public final class AccessRules {
 
   /** The grants of the given roles and of {@value #ANY_AUTHENTICATED}, without duplicates. */
   public Set<Grant> grantsFor(Collection<String> roles) {
-    Set<Grant> result =
-        new LinkedHashSet<>(grantsByRole.getOrDefault(ANY_AUTHENTICATED, List.of()));
-    for (String role : roles) {
-      result.addAll(grantsByRole.getOrDefault(role, List.of()));
-    }
-    return result;
+    return Stream.concat(Stream.of(ANY_AUTHENTICATED), roles.stream())
+        .flatMap(role -> grantsByRole.getOrDefault(role, List.of()).stream())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** The role names, sorted. */
@@ -160,6 +152,15 @@ public final class AccessRules {
       }
     }
     return warnings;
+  }
+
+  /** Why the policy of {@code role} cannot fit an answer, when it cannot. */
+  private Optional<String> tooLarge(String role) {
+    PolicyDocument policy = worstCasePolicy(List.of(role));
+    int bytes = AnswerLimits.worstCaseAnswerBytes(policy);
+    return AnswerLimits.fits(bytes)
+        ? Optional.empty()
+        : Optional.of(tooLarge(role, bytes, policy.statements().get(0).resources().size()));
   }
 
   private static String tooLarge(String role, int bytes, int resources) {

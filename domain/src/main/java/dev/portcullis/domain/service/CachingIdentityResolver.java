@@ -21,8 +21,8 @@ import java.util.Objects;
  * call.
  *
  * <p>Hand-written rather than a cache library: a Lambda instance serves one request at a time, so a
- * synchronized access-ordered {@link LinkedHashMap} is enough, and it loads no classes beyond the
- * JDK's at cold start.
+ * synchronized access-ordered {@link LinkedHashMap} is enough, and the domain stays on the JDK
+ * alone.
  */
 public final class CachingIdentityResolver implements IdentityResolver {
 

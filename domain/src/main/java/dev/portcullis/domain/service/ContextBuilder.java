@@ -1,13 +1,14 @@
 package dev.portcullis.domain.service;
 
 import dev.portcullis.domain.answer.JsonSize;
-import dev.portcullis.domain.model.AsciiText;
 import dev.portcullis.domain.model.Identity;
+import dev.portcullis.domain.text.Unicode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds the authorizer context: scalar values only (REST's rule), bounded in encoded bytes so that
@@ -57,6 +58,9 @@ public final class ContextBuilder {
           - 1
           - entryBytes("expiresAt", JsonSize.ofNumber(Long.MIN_VALUE));
 
+  /** 1 to {@value #MAX_KEY_LENGTH} ASCII letters, digits and {@code _ . : -}. */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_KEY_LENGTH + "}");
+
   /** Keys Portcullis sets itself, and {@code claims}, which HTTP API payload 1.0 reserves. */
   public static final Set<String> RESERVED_KEYS =
       Set.of("principalId", "roles", "backend", "expiresAt", "claims");
@@ -73,7 +77,7 @@ public final class ContextBuilder {
     int bytes = 2;
     for (String role : new TreeSet<>(identity.roles())) {
       int more = (joined.length() == 0 ? 0 : 1) + JsonSize.ofString(role) - 2;
-      if (role.indexOf(',') >= 0 || !JsonSize.isEncodable(role) || bytes + more > MAX_ROLES_BYTES) {
+      if (role.indexOf(',') >= 0 || !Unicode.isWellFormed(role) || bytes + more > MAX_ROLES_BYTES) {
         continue;
       }
       if (joined.length() > 0) {
@@ -93,12 +97,10 @@ public final class ContextBuilder {
   public static boolean acceptsAttribute(String key, String value) {
     return key != null
         && value != null
-        && !key.isEmpty()
-        && key.length() <= MAX_KEY_LENGTH
-        && AsciiText.isLettersDigitsOr(key, 0, "_.:-")
+        && KEY.matcher(key).matches()
         && !RESERVED_KEYS.contains(key)
         && value.length() <= MAX_VALUE_LENGTH
-        && JsonSize.isEncodable(value);
+        && Unicode.isWellFormed(value);
   }
 
   /**
@@ -134,7 +136,6 @@ public final class ContextBuilder {
             + entryBytes("expiresAt", JsonSize.ofNumber(expiresAt));
     int count = 0;
     int chars = 0;
-    // A loop, not a stream: this runs on every call.
     for (Map.Entry<String, String> e : new TreeMap<>(identity.attributes()).entrySet()) {
       String key = e.getKey();
       String value = e.getValue();
@@ -160,18 +161,22 @@ public final class ContextBuilder {
    * #MAX_CONTEXT_BYTES} for a context {@link #build} made.
    */
   public static int contextBytes(Map<String, Object> context) {
-    int bytes = 2 + Math.max(0, context.size() - 1);
-    for (Map.Entry<String, Object> entry : context.entrySet()) {
-      Object value = entry.getValue();
-      int valueBytes =
-          value instanceof String text
-              ? JsonSize.ofString(text)
-              : value instanceof Number number
-                  ? JsonSize.ofNumber(number.longValue())
-                  : String.valueOf(value).length();
-      bytes += entryBytes(entry.getKey(), valueBytes);
+    return 2
+        + Math.max(0, context.size() - 1)
+        + context.entrySet().stream()
+            .mapToInt(entry -> entryBytes(entry.getKey(), valueBytes(entry.getValue())))
+            .sum();
+  }
+
+  /** At most how many bytes a context value takes as JSON. */
+  private static int valueBytes(Object value) {
+    if (value instanceof String text) {
+      return JsonSize.ofString(text);
     }
-    return bytes;
+    if (value instanceof Number number) {
+      return JsonSize.ofNumber(number.longValue());
+    }
+    return String.valueOf(value).length();
   }
 
   /** {@code "key":} and a value of {@code valueBytes}. */

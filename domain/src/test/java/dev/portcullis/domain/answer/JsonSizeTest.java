@@ -40,14 +40,6 @@ class JsonSizeTest {
     assertThat(JsonSize.ofNumber(Long.MIN_VALUE)).isEqualTo(20);
   }
 
-  @Test
-  void only_text_without_a_lone_surrogate_is_encodable() {
-    assertThat(JsonSize.isEncodable("a\ud83d\ude00b")).isTrue();
-    assertThat(JsonSize.isEncodable("a\ud83d")).isFalse();
-    assertThat(JsonSize.isEncodable("\ude00a")).isFalse();
-    assertThat(JsonSize.isEncodable("\ud83d\ud83d\ude00")).isFalse();
-  }
-
   @Provide
   Arbitrary<String> hostileText() {
     return Arbitraries.oneOf(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.rules.AccessRules;
+import dev.portcullis.domain.testing.Policies;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -211,7 +212,7 @@ class PolicyCacheTest {
       PolicyDocument policy = cache.policyFor(Set.of(), order);
 
       // Assert
-      assertThat(policy.allowsAnything()).isFalse();
+      assertThat(Policies.allowsAnything(policy)).isFalse();
       assertThat(policy.statements()).hasSize(1);
       assertThat(policy.statements().get(0).effect()).isEqualTo(Effect.Deny);
       assertThat(policy.statements().get(0).resources()).containsExactly(order.stagePrefix() + "*");

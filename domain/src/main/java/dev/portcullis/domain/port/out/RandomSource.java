@@ -10,13 +10,6 @@ public interface RandomSource {
 
   /** The production source: one {@link SecureRandom} per process. */
   static RandomSource secure() {
-    SecureRandom random = new SecureRandom();
-    // An anonymous class rather than a method reference: no lambda class is spun at start-up.
-    return new RandomSource() {
-      @Override
-      public void nextBytes(byte[] bytes) {
-        random.nextBytes(bytes);
-      }
-    };
+    return new SecureRandom()::nextBytes;
   }
 }

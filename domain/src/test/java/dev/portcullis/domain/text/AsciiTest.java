@@ -1,7 +1,8 @@
-package dev.portcullis.domain.model;
+package dev.portcullis.domain.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.domain.service.ContextBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,32 +15,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tests the hand-written character checks against the regular expressions they replaced, in every
- * form the product uses them: principals, API keys and seed roles; rule roles; context keys; policy
- * resources; grant paths.
+ * Tests the character classes against the regular expressions that define them, in every form the
+ * product uses them: principals, API keys and seed roles; rule roles; context keys; grant paths;
+ * header and cookie names; query parameter names.
  */
-class AsciiTextTest {
+class AsciiTest {
 
   /** Principals, API keys, seed-file roles: the regex the domain and the seed file used. */
   private static final Pattern ORACLE = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-  /** Each other form the product checks, with the regex it replaced. */
+  /** Each other form the product checks, with the regex that defines it. */
   private static final Map<Pattern, Predicate<String>> FORMS =
       Map.of(
           Pattern.compile("[\\x21-\\x7E&&[^,]]{1,128}"),
-          text -> AsciiText.isVisible(text, 128, ","),
+          text -> Ascii.isVisible(text, 128) && !text.contains(","),
           Pattern.compile("[A-Za-z0-9_.:-]{1,64}"),
           text ->
-              !text.isEmpty()
-                  && text.length() <= 64
-                  && AsciiText.isLettersDigitsOr(text, 0, "_.:-"),
-          Pattern.compile("[/.a-zA-Z0-9_*$-]*"),
-          text -> AsciiText.isLettersDigitsOr(text, 0, "/._*$-"),
+              ContextBuilder.acceptsAttribute(text, "")
+                  || ContextBuilder.RESERVED_KEYS.contains(text),
           Pattern.compile("/[/.a-zA-Z0-9_*-]*"),
-          text -> text.startsWith("/") && AsciiText.isLettersDigitsOr(text, 1, "/._*-"));
+          Ascii::isPolicyPath,
+          Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+"),
+          Ascii::isToken,
+          Pattern.compile("[\\x21-\\x7E&&[^&=#,]]+"),
+          Ascii::isQueryName);
 
   private static boolean check(String text) {
-    return AsciiText.isVisible(text, 128, "");
+    return Ascii.isVisible(text, 128);
   }
 
   @Test
@@ -128,6 +130,16 @@ class AsciiTextTest {
       assertThat(check).as("length %d", length).isEqualTo(ORACLE.matcher(text).matches());
       assertThat(check).isEqualTo(length >= 1 && length <= 128);
     }
+  }
+
+  @Test
+  void ascii_case_is_ignored_and_unicode_case_folding_is_not() {
+    assertThat(Ascii.equalsIgnoreCase("Authorization", "aUTHORIZATION")).isTrue();
+    assertThat(Ascii.equalsIgnoreCase("x-api-key", "X-API-\u212aEY")).isFalse();
+    assertThat(Ascii.equalsIgnoreCase("Cookie", "Cookies")).isFalse();
+    assertThat(Ascii.regionMatchesIgnoreCase("bearer abc", 0, "Bearer")).isTrue();
+    assertThat(Ascii.regionMatchesIgnoreCase("Bear", 0, "Bearer")).isFalse();
+    assertThat(Ascii.regionMatchesIgnoreCase("Bearer", -1, "Bearer")).isFalse();
   }
 
   /** Mostly visible ASCII, with blanks, controls, DEL, Latin-1, look-alikes and surrogates. */
