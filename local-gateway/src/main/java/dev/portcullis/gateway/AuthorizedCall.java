@@ -19,8 +19,8 @@ public record AuthorizedCall(ApiKind kind, AuthorizerResponse response, long lat
 
   /** The principal of an IAM-policy answer; simple answers have none. */
   public Optional<String> principalId() {
-    return response instanceof AuthorizerResponse.Policy
-        ? Optional.of(((AuthorizerResponse.Policy) response).principalId())
+    return response instanceof AuthorizerResponse.Policy policy
+        ? Optional.of(policy.principalId())
         : Optional.empty();
   }
 

@@ -59,19 +59,15 @@ public final class Banner {
   }
 
   private static String describe(GatewaySettings settings, boolean simpleResponses) {
-    switch (settings.kind()) {
-      case REST_TOKEN:
-        return "REST API, TOKEN authorizer";
-      case REST_REQUEST:
-        return "REST API, REQUEST authorizer";
-      case HTTP_V1:
-        return "HTTP API, Lambda authorizer, payload format 1.0";
-      case HTTP_V2:
-        return "HTTP API, Lambda authorizer, payload format 2.0, "
-            + (simpleResponses ? "simple responses" : "IAM policy responses");
-      default:
-        return "WebSocket API, REQUEST authorizer on $connect";
-    }
+    return switch (settings.kind()) {
+      case REST_TOKEN -> "REST API, TOKEN authorizer";
+      case REST_REQUEST -> "REST API, REQUEST authorizer";
+      case HTTP_V1 -> "HTTP API, Lambda authorizer, payload format 1.0";
+      case HTTP_V2 ->
+          "HTTP API, Lambda authorizer, payload format 2.0, "
+              + (simpleResponses ? "simple responses" : "IAM policy responses");
+      default -> "WebSocket API, REQUEST authorizer on $connect";
+    };
   }
 
   private static String identitySources(GatewaySettings settings) {

@@ -65,10 +65,10 @@ final class CachingAuthorizer {
     long invoked = System.nanoTime();
     Outcome outcome = invoke(request, admitted, use);
     long latencyMillis = (System.nanoTime() - invoked) / 1_000_000;
-    if (!(outcome instanceof Answered)) {
+    if (!(outcome instanceof Answered answered)) {
       return outcome;
     }
-    AuthorizerResponse fresh = ((Answered) outcome).answer();
+    AuthorizerResponse fresh = answered.answer();
     if (settings.naive()) {
       fresh = NaivePolicy.narrow(fresh, admitted.route().arn());
     }

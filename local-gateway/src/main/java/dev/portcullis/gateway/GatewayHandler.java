@@ -102,8 +102,8 @@ final class GatewayHandler implements HttpHandler {
 
   /** Null when the answer allows {@code arn}; otherwise the kind of 403. */
   static Rejection evaluate(AuthorizerResponse answer, String arn) {
-    if (answer instanceof AuthorizerResponse.Simple) {
-      return ((AuthorizerResponse.Simple) answer).authorized() ? null : Rejection.IMPLICIT_DENY;
+    if (answer instanceof AuthorizerResponse.Simple simple) {
+      return simple.authorized() ? null : Rejection.IMPLICIT_DENY;
     }
     PolicyDocument policy = ((AuthorizerResponse.Policy) answer).policy();
     if (PolicyEvaluator.allows(policy, arn)) {
@@ -123,10 +123,10 @@ final class GatewayHandler implements HttpHandler {
   }
 
   private static String principal(AuthorizerResponse answer) {
-    if (answer instanceof AuthorizerResponse.Policy) {
-      return ((AuthorizerResponse.Policy) answer).principalId();
+    if (answer instanceof AuthorizerResponse.Policy policy) {
+      return policy.principalId();
     }
     Object principal = answer.context().get("principalId");
-    return principal instanceof String ? (String) principal : null;
+    return principal instanceof String string ? string : null;
   }
 }

@@ -15,59 +15,47 @@ public record GatewayResponse(int status, Optional<String> errorType, String bod
   }
 
   private static GatewayResponse rest(Rejection rejection) {
-    switch (rejection) {
-      case UNAUTHORIZED:
-        return typed(401, "UnauthorizedException", "{\"message\":\"Unauthorized\"}");
-      case EXPLICIT_DENY:
-        return typed(
-            403,
-            "AccessDeniedException",
-            "{\"Message\":\"User is not authorized to access this resource with an explicit"
-                + " deny\"}");
-      case IMPLICIT_DENY:
-        return typed(
-            403,
-            "AccessDeniedException",
-            "{\"Message\":\"User is not authorized to access this resource\"}");
-      case AUTHORIZER_FAILURE:
-        return typed(500, "AuthorizerConfigurationException", "{\"message\":null}");
-      case UNSUPPORTED_METHOD:
-        return typed(
-            403,
-            "MissingAuthenticationTokenException",
-            "{\"message\":\"Missing Authentication Token\"}");
-      default:
-        return common(rejection);
-    }
+    return switch (rejection) {
+      case UNAUTHORIZED -> typed(401, "UnauthorizedException", "{\"message\":\"Unauthorized\"}");
+      case EXPLICIT_DENY ->
+          typed(
+              403,
+              "AccessDeniedException",
+              "{\"Message\":\"User is not authorized to access this resource with an explicit"
+                  + " deny\"}");
+      case IMPLICIT_DENY ->
+          typed(
+              403,
+              "AccessDeniedException",
+              "{\"Message\":\"User is not authorized to access this resource\"}");
+      case AUTHORIZER_FAILURE ->
+          typed(500, "AuthorizerConfigurationException", "{\"message\":null}");
+      case UNSUPPORTED_METHOD ->
+          typed(
+              403,
+              "MissingAuthenticationTokenException",
+              "{\"message\":\"Missing Authentication Token\"}");
+      default -> common(rejection);
+    };
   }
 
   private static GatewayResponse httpOrWebSocket(Rejection rejection) {
-    switch (rejection) {
-      case UNAUTHORIZED:
-        return plain(401, "{\"message\":\"Unauthorized\"}");
-      case EXPLICIT_DENY:
-      case IMPLICIT_DENY:
-        return plain(403, "{\"message\":\"Forbidden\"}");
-      case AUTHORIZER_FAILURE:
-        return plain(500, "{\"message\":\"Internal Server Error\"}");
-      case UNSUPPORTED_METHOD:
-        return plain(404, "{\"message\":\"Not Found\"}");
-      default:
-        return common(rejection);
-    }
+    return switch (rejection) {
+      case UNAUTHORIZED -> plain(401, "{\"message\":\"Unauthorized\"}");
+      case EXPLICIT_DENY, IMPLICIT_DENY -> plain(403, "{\"message\":\"Forbidden\"}");
+      case AUTHORIZER_FAILURE -> plain(500, "{\"message\":\"Internal Server Error\"}");
+      case UNSUPPORTED_METHOD -> plain(404, "{\"message\":\"Not Found\"}");
+      default -> common(rejection);
+    };
   }
 
   private static GatewayResponse common(Rejection rejection) {
-    switch (rejection) {
-      case HEADERS_TOO_LARGE:
-        return plain(431, "{\"message\":\"Request Header Fields Too Large\"}");
-      case ARN_TOO_LONG:
-        return plain(414, "{\"message\":\"Request-URI Too Long\"}");
-      case PAYLOAD_TOO_LARGE:
-        return plain(413, "{\"message\":\"Request Entity Too Large\"}");
-      default:
-        return plain(502, "{\"message\":\"Bad Gateway\"}");
-    }
+    return switch (rejection) {
+      case HEADERS_TOO_LARGE -> plain(431, "{\"message\":\"Request Header Fields Too Large\"}");
+      case ARN_TOO_LONG -> plain(414, "{\"message\":\"Request-URI Too Long\"}");
+      case PAYLOAD_TOO_LARGE -> plain(413, "{\"message\":\"Request Entity Too Large\"}");
+      default -> plain(502, "{\"message\":\"Bad Gateway\"}");
+    };
   }
 
   private static GatewayResponse typed(int status, String errorType, String body) {

@@ -72,20 +72,21 @@ public record IdentitySource(Type type, String name, String expression) {
     String header;
     String query;
     switch (kind.family()) {
-      case REST:
+      case REST -> {
         header = "method.request.header.";
         query = kind == ApiKind.REST_TOKEN ? null : "method.request.querystring.";
-        break;
-      case HTTP:
+      }
+      case HTTP -> {
         if (entry.equals("$context.routeKey")) {
           return new IdentitySource(Type.ROUTE_KEY, "routeKey", entry);
         }
         header = "$request.header.";
         query = "$request.querystring.";
-        break;
-      default:
+      }
+      default -> {
         header = "route.request.header.";
         query = "route.request.querystring.";
+      }
     }
     if (entry.startsWith(header) && HttpToken.isToken(entry.substring(header.length()))) {
       return new IdentitySource(Type.HEADER, entry.substring(header.length()), entry);
@@ -98,18 +99,15 @@ public record IdentitySource(Type type, String name, String expression) {
 
   /** The forms {@code kind} accepts, for help and errors. */
   static String forms(ApiKind kind) {
-    switch (kind) {
-      case REST_TOKEN:
-        return "method.request.header.NAME (one header)";
-      case REST_REQUEST:
-        return "method.request.header.NAME or method.request.querystring.NAME, comma-separated";
-      case HTTP_V1:
-      case HTTP_V2:
-        return "$request.header.NAME, $request.querystring.NAME or $context.routeKey,"
-            + " comma-separated";
-      default:
-        return "route.request.header.NAME or route.request.querystring.NAME, comma-separated";
-    }
+    return switch (kind) {
+      case REST_TOKEN -> "method.request.header.NAME (one header)";
+      case REST_REQUEST ->
+          "method.request.header.NAME or method.request.querystring.NAME, comma-separated";
+      case HTTP_V1, HTTP_V2 ->
+          "$request.header.NAME, $request.querystring.NAME or $context.routeKey,"
+              + " comma-separated";
+      default -> "route.request.header.NAME or route.request.querystring.NAME, comma-separated";
+    };
   }
 
   /**
@@ -118,14 +116,11 @@ public record IdentitySource(Type type, String name, String expression) {
    */
   public String valueIn(IncomingRequest request, ApiKind kind, String routeKey) {
     boolean joined = kind.family() == ApiKind.Family.HTTP;
-    switch (type) {
-      case HEADER:
-        return joined ? request.joinedHeader(name) : request.lastHeader(name);
-      case QUERY_STRING:
-        return joined ? request.query().joined(name) : request.query().last(name);
-      default:
-        return routeKey;
-    }
+    return switch (type) {
+      case HEADER -> joined ? request.joinedHeader(name) : request.lastHeader(name);
+      case QUERY_STRING -> joined ? request.query().joined(name) : request.query().last(name);
+      default -> routeKey;
+    };
   }
 
   private static boolean isQueryName(String name) {

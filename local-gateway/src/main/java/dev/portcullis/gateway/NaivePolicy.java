@@ -16,10 +16,9 @@ final class NaivePolicy {
   private NaivePolicy() {}
 
   static AuthorizerResponse narrow(AuthorizerResponse response, String arn) {
-    if (!(response instanceof AuthorizerResponse.Policy)) {
+    if (!(response instanceof AuthorizerResponse.Policy policy)) {
       return response;
     }
-    AuthorizerResponse.Policy policy = (AuthorizerResponse.Policy) response;
     Effect effect = PolicyEvaluator.allows(policy.policy(), arn) ? Effect.Allow : Effect.Deny;
     return new AuthorizerResponse.Policy(
         policy.principalId(),

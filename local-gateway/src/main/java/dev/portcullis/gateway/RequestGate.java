@@ -116,8 +116,8 @@ final class RequestGate {
   /** A version-4 UUID from a thread-local generator: unique enough, and no SecureRandom lock. */
   private static String requestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = random.nextLong() & ~0xF000L | 0x4000L;
-    long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(high, low).toString();
   }
 }

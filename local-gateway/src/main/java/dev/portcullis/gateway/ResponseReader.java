@@ -45,14 +45,14 @@ final class ResponseReader {
     Map<String, Object> context = context(object.get("context"), kind == ApiKind.HTTP_V2);
     if (simple) {
       Object authorized = object.get("isAuthorized");
-      if (!(authorized instanceof Boolean)) {
+      if (!(authorized instanceof Boolean b)) {
         throw new MalformedResponseException(
             "a simple response needs isAuthorized as a JSON boolean");
       }
-      return new AuthorizerResponse.Simple((Boolean) authorized, context);
+      return new AuthorizerResponse.Simple(b, context);
     }
     Object principalId = object.get("principalId");
-    if (!(principalId instanceof String)) {
+    if (!(principalId instanceof String string)) {
       throw new MalformedResponseException("principalId is missing or not a string");
     }
     Object apiKey = object.get("usageIdentifierKey");
@@ -60,7 +60,7 @@ final class ResponseReader {
       throw new MalformedResponseException("usageIdentifierKey is not a string");
     }
     return new AuthorizerResponse.Policy(
-        (String) principalId,
+        string,
         policy(object.get("policyDocument")),
         context,
         Optional.ofNullable((String) apiKey));
@@ -109,17 +109,17 @@ final class ResponseReader {
 
   /** A string, or a non-empty list of strings. */
   private static List<String> strings(Object value, String field) {
-    if (value instanceof String) {
-      return List.of((String) value);
+    if (value instanceof String string) {
+      return List.of(string);
     }
     if (value instanceof List && !((List<?>) value).isEmpty()) {
       List<String> strings = new ArrayList<>();
       for (Object item : (List<?>) value) {
-        if (!(item instanceof String)) {
+        if (!(item instanceof String string)) {
           throw new MalformedResponseException(
               "a policy statement's " + field + " holds something other than strings");
         }
-        strings.add((String) item);
+        strings.add(string);
       }
       return strings;
     }

@@ -120,7 +120,8 @@ final class JwksCache {
       Optional<TrustedKey> key = current.keys().byKid(kid);
       if (key.isPresent()) {
         if (stale(current, now)) {
-          refresh(now, false);
+          // Not waited for: the fetch records its own outcome in held, and this key still serves.
+          var unused = refresh(now, false);
         }
         return key;
       }

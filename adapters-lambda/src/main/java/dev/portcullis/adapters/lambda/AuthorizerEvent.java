@@ -139,8 +139,7 @@ final class AuthorizerEvent {
    * once per event, though {@link #kind} and {@link #target} both look at it.
    */
   private RouteTarget parsed(String arn) {
-    // By reference: both callers pass the very string the reader stored in a field.
-    if (arn != parsedArn) {
+    if (!arn.equals(parsedArn)) {
       parsedArn = arn;
       try {
         parsedTarget = RouteTarget.parse(arn);

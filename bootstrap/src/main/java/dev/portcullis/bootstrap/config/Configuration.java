@@ -5,12 +5,12 @@ import dev.portcullis.adapters.jwt.JwtSettings;
 import dev.portcullis.adapters.lambda.AdapterSettings;
 import dev.portcullis.domain.rules.AccessRules;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything Portcullis is configured with, read once from the environment and checked as a whole:
@@ -32,21 +32,23 @@ public record Configuration(
 
   /** Every variable Portcullis reads, with the AWS SDK's own that it relies on. */
   public static final Set<String> VARIABLES =
-      union(
-          JwtVariables.NAMES,
-          DynamoDbVariables.NAMES,
-          Set.of(
-              "PORTCULLIS_BACKENDS",
-              "PORTCULLIS_RULES",
-              "PORTCULLIS_SESSIONS_FILE",
-              "PORTCULLIS_TOKEN_SOURCES",
-              "PORTCULLIS_HTTP_RESPONSE",
-              "PORTCULLIS_CACHE_SECONDS",
-              "PORTCULLIS_CACHE_NOT_FOUND_SECONDS",
-              "PORTCULLIS_CACHE_MAX_ENTRIES",
-              "AWS_REGION",
-              "AWS_ENDPOINT_URL_DYNAMODB",
-              "AWS_ENDPOINT_URL"));
+      Stream.of(
+              JwtVariables.NAMES,
+              DynamoDbVariables.NAMES,
+              Set.of(
+                  "PORTCULLIS_BACKENDS",
+                  "PORTCULLIS_RULES",
+                  "PORTCULLIS_SESSIONS_FILE",
+                  "PORTCULLIS_TOKEN_SOURCES",
+                  "PORTCULLIS_HTTP_RESPONSE",
+                  "PORTCULLIS_CACHE_SECONDS",
+                  "PORTCULLIS_CACHE_NOT_FOUND_SECONDS",
+                  "PORTCULLIS_CACHE_MAX_ENTRIES",
+                  "AWS_REGION",
+                  "AWS_ENDPOINT_URL_DYNAMODB",
+                  "AWS_ENDPOINT_URL"))
+          .flatMap(Set::stream)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The variables that must be set whatever the backends. */
   public static final Set<String> REQUIRED = Set.of("PORTCULLIS_RULES");
@@ -55,11 +57,6 @@ public record Configuration(
     backends = List.copyOf(backends);
     unusedSettings = List.copyOf(unusedSettings);
     warnings = List.copyOf(warnings);
-  }
-
-  @SafeVarargs
-  private static Set<String> union(Set<String>... sets) {
-    return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
   }
 
   /**

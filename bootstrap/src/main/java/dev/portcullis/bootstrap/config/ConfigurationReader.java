@@ -120,9 +120,11 @@ final class ConfigurationReader {
       try {
         return RulesReader.read(source.text());
       } catch (IllegalArgumentException e) {
-        for (String line : e.getMessage().split("\n")) {
-          settings.problem("PORTCULLIS_RULES (" + source.description() + "): " + line);
-        }
+        e.getMessage()
+            .lines()
+            .forEach(
+                line ->
+                    settings.problem("PORTCULLIS_RULES (" + source.description() + "): " + line));
       }
     } catch (IllegalArgumentException e) {
       settings.problem("PORTCULLIS_RULES: " + e.getMessage());

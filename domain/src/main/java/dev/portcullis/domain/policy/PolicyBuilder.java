@@ -5,6 +5,7 @@ import dev.portcullis.domain.rules.Grant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ public final class PolicyBuilder {
    * covers another exactly when it matches the other's text, with the other's stars read as literal
    * characters. Two patterns that cover each other keep the one that sorts first.
    */
-  static List<String> minimal(TreeSet<String> sorted) {
+  static List<String> minimal(SortedSet<String> sorted) {
     return sorted.stream()
         .filter(candidate -> sorted.stream().noneMatch(other -> covers(other, candidate)))
         .toList();
