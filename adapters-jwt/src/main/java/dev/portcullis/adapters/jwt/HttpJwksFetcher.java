@@ -17,10 +17,10 @@ import java.util.concurrent.TimeoutException;
  * Fetches a JWKS with the JDK's {@link HttpURLConnection}, within one deadline for the whole fetch:
  * connecting, the status line and headers, and every byte of the body.
  *
- * <p>Chosen over {@code java.net.http.HttpClient} because a first fetch, which can come with the
- * first call after a cold start, loads a fraction of the classes and takes a fraction of the time
- * (docs/performance.md, "Why the JWKS is fetched with HttpURLConnection"). Redirects are not
- * followed, and a body above {@value #MAX_BYTES} bytes is refused.
+ * <p>Chosen over {@code java.net.http.HttpClient} because a first fetch can come with the first
+ * call after a cold start, where the classes a client loads are what it costs (docs/performance.md,
+ * "Why the JWKS is fetched with HttpURLConnection"). Redirects are not followed, and a body above
+ * {@value #MAX_BYTES} bytes is refused.
  *
  * <p>The connection's own timeouts bound each connect and each read, not their sum: an endpoint
  * that sends one byte a second never trips them. So the fetch runs on a thread of its own and the

@@ -4,9 +4,9 @@ import dev.portcullis.domain.text.Unicode;
 
 /**
  * Parses execute-api ARNs into {@link RouteTarget}s. Written by hand rather than as one regular
- * expression, which {@code RegexRouteTargetParser} keeps as the tests' oracle: it runs on every
- * call, and {@code PolicyBenchmark.parseArn} shows the pattern several times slower
- * (docs/performance.md, "Why the ARN is parsed by hand").
+ * expression, which {@code RegexRouteTargetParser} keeps as the tests' oracle, because it runs on
+ * every call, where {@code PolicyBenchmark.parseArn} measures the difference (docs/performance.md,
+ * "Why the ARN is parsed by hand").
  */
 final class RouteTargetParser {
 

@@ -10,8 +10,8 @@ public final class PolicyEvaluator {
 
   /**
    * True when a statement that applies to {@code arn} allows it and none denies it. Loops rather
-   * than streams: this runs on every call, and {@code PolicyBenchmark.evaluateAllowed} and {@code
-   * evaluateDenied} show a stream pipeline markedly slower (docs/performance.md, "Why the policy is
+   * than streams, because this runs on every call, where {@code PolicyBenchmark.evaluateAllowed}
+   * and {@code evaluateDenied} measure the difference (docs/performance.md, "Why the policy is
    * evaluated with loops").
    */
   public static boolean allows(PolicyDocument policy, String arn) {
