@@ -15,7 +15,7 @@ EXAMPLES="$ROOT/docs/examples"
 PKG="dev.portcullis.benchmarks.coldstart"
 RIC_MAIN="com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 ALL_VARIANTS="hello,memory,dynamodb,ric,ric-trivial,ric-pojo"
-EXPERIMENT_NAMES="noop lambda record record-after-lambda streams concat-indy concat-inline sha256 securerandom regex jackson handler-phases ddb-phases"
+EXPERIMENT_NAMES="noop lambda record record-after-lambda streams concat-indy concat-inline sha256 securerandom regex jackson databind handler-phases ddb-phases"
 
 RUNS=10
 WARMUP=1

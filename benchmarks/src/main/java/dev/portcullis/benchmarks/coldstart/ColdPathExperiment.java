@@ -3,6 +3,8 @@ package dev.portcullis.benchmarks.coldstart;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.adapters.dynamodb.DynamoDbClientFactory;
 import dev.portcullis.adapters.dynamodb.DynamoDbSessionStore;
 import dev.portcullis.adapters.dynamodb.DynamoDbSettings;
@@ -41,7 +43,7 @@ public final class ColdPathExperiment {
   /** The experiments, for {@code --help}. */
   static final String NAMES =
       "noop lambda record record-after-lambda streams concat-indy concat-inline sha256"
-          + " securerandom regex jackson handler-phases ddb-phases";
+          + " securerandom regex jackson databind handler-phases ddb-phases";
 
   private static final byte[] EVENT =
       ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer pcs_demo_admin_0000000000000000000000"
@@ -83,6 +85,7 @@ public final class ColdPathExperiment {
       case "securerandom" -> secureRandom();
       case "regex" -> regex();
       case "jackson" -> jackson();
+      case "databind" -> databind();
       case "handler-phases" -> handlerPhases(argument);
       case "ddb-phases" -> dynamoDbPhases(argument);
       default -> {
@@ -196,6 +199,17 @@ public final class ColdPathExperiment {
     }
     sink += out.size();
     step("jackson-first-write");
+  }
+
+  /** What {@link #jackson} does, one layer up: the tree of the event, and a map written back. */
+  private void databind() throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    step("databind-new-ObjectMapper");
+    JsonNode event = mapper.readTree(EVENT);
+    sink += event.size();
+    step("databind-first-readTree");
+    sink += mapper.writeValueAsBytes(Map.of("principalId", "alice")).length;
+    step("databind-first-write");
   }
 
   /** The steps of {@code Portcullis.fromEnvironment} and one {@code handleRequest}, in order. */
