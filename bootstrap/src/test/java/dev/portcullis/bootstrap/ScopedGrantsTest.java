@@ -4,14 +4,9 @@ import static dev.portcullis.bootstrap.TokenEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.DecisionRecord;
 import dev.portcullis.bootstrap.config.Configuration;
@@ -20,9 +15,7 @@ import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +34,8 @@ class ScopedGrantsTest {
       "{\"roles\": {\"member\": [\"GET /tenants/${tenant}/*\","
           + " \"PUT /users/${principalId}/profile\"]}}";
   static final String STAGE = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/";
-  private static final String ISSUER = "https://issuer.example.com/";
-  private static final String AUDIENCE = "portcullis";
+  private static final String ISSUER = SignedTokens.ISSUER;
+  private static final String AUDIENCE = SignedTokens.AUDIENCE;
   private static final String ACME = "pcs_scoped_acme_000000000000000000000000000000";
   private static final String UNSAFE = "pcs_scoped_unsafe_0000000000000000000000000000";
   private static RSAKey key;
@@ -175,19 +168,6 @@ class ScopedGrantsTest {
   }
 
   private static String jwt(String subject, String org) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-            new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(subject)
-                .claim("roles", List.of("member"))
-                .claim("org", org)
-                .issueTime(Date.from(Instant.now().minusSeconds(5)))
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return SignedTokens.jwt(key, subject, Map.of("roles", List.of("member"), "org", org));
   }
 }

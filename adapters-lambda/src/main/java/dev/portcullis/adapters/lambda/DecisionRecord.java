@@ -45,28 +45,4 @@ public record DecisionRecord(
     Objects.requireNonNull(cause, "cause");
     droppedGrants = List.copyOf(droppedGrants);
   }
-
-  /** A record of a call that dropped no grant. */
-  public DecisionRecord(
-      String requestId,
-      EventKind kind,
-      Outcome outcome,
-      String reason,
-      Optional<String> principalId,
-      Optional<String> fingerprintPrefix,
-      Optional<String> backend,
-      Optional<String> cause,
-      long latencyMicros) {
-    this(
-        requestId,
-        kind,
-        outcome,
-        reason,
-        principalId,
-        fingerprintPrefix,
-        backend,
-        cause,
-        latencyMicros,
-        List.of());
-  }
 }
