@@ -22,16 +22,16 @@ import java.util.TreeSet;
 /**
  * Keeps what the decision inspector shows of each request: its row in the list and its detail, with
  * the event masked ({@link TokenMask}), the answer, the policy with the resources that match the
- * route flagged, and the explanation of the same event, when an {@link EventExplainer} is wired.
+ * route flagged, and the explanation of the same event, when an {@link CallExplainer} is wired.
  * Everything is masked when it is kept: no credential is ever held here.
  */
 final class DecisionInspector {
 
   private final InspectorLog log = new InspectorLog();
-  private final EventExplainer explainer;
+  private final CallExplainer explainer;
 
   /** An inspector that explains with {@code explainer}, or explains nothing when it is null. */
-  DecisionInspector(EventExplainer explainer) {
+  DecisionInspector(CallExplainer explainer) {
     this.explainer = explainer;
   }
 

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Under {@code /_portcullis/} it serves the decision inspector instead, which never reaches the
  * authorizer: the last requests, each with its masked event, the answer, the policy and, with an
- * {@link EventExplainer}, the explanation.
+ * {@link CallExplainer}, the explanation.
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -145,7 +145,7 @@ public final class LocalGateway implements AutoCloseable {
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
     private PrintStream log = System.err;
-    private EventExplainer explainer;
+    private CallExplainer explainer;
 
     private Builder(GatewaySettings settings, RequestStreamHandler authorizer) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -180,7 +180,7 @@ public final class LocalGateway implements AutoCloseable {
      * What the decision inspector shows as the explanation of each event; without one, it shows the
      * event, the answer and the policy only.
      */
-    public Builder explainer(EventExplainer explainer) {
+    public Builder explainer(CallExplainer explainer) {
       this.explainer = Objects.requireNonNull(explainer, "explainer");
       return this;
     }

@@ -86,7 +86,7 @@ public final class TestGateway implements AutoCloseable {
       RequestStreamHandler authorizer,
       boolean simple,
       TestAuthorizer world,
-      EventExplainer explainer) {
+      CallExplainer explainer) {
     AtomicLong ticker = new AtomicLong(1_000_000_000L);
     AtomicInteger invocations = new AtomicInteger();
     ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -8,7 +8,7 @@ import dev.portcullis.domain.port.in.Explanation;
  * what {@code explain} prints for the same event.
  */
 @FunctionalInterface
-public interface EventExplainer {
+public interface CallExplainer {
 
   /**
    * The explanation of {@code event}, the exact bytes the gateway sent (or, on a cache hit, would
