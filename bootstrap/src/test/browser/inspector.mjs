@@ -94,6 +94,9 @@ try {
   check(await page.$$eval('#calls script, #calls img, #detail script, #detail img',
     (found) => found.length === 0), 'no element came from the caller');
 
+  check(!(await rows(page)).some((r) => r.path.startsWith('/favicon')),
+    'the page itself sent nothing to the authorizer');
+
   const html = await page.content();
   const text = await page.evaluate(() => document.body.innerText);
   for (const secret of config.secrets) {

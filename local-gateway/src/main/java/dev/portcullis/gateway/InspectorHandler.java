@@ -34,13 +34,15 @@ final class InspectorHandler implements HttpHandler {
       Map.of(
           "/", "index.html",
           "/inspector.js", "inspector.js",
-          "/inspector.css", "inspector.css");
+          "/inspector.css", "inspector.css",
+          "/favicon.svg", "favicon.svg");
 
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
-          "css", "text/css; charset=utf-8");
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml");
 
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 

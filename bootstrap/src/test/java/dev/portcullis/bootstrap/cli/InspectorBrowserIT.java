@@ -38,7 +38,7 @@ class InspectorBrowserIT {
   private static final Duration DEADLINE = Duration.ofSeconds(120);
 
   private static final String HOSTILE_PATH = "/%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E";
-  private static final String HOSTILE_AGENT = "<img src=x onerror=\"window.__pwned=2\">";
+  private static final String HOSTILE_AGENT = "<img src=x onerror=window.__pwned=2>";
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

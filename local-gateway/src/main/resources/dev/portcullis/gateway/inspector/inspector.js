@@ -138,8 +138,9 @@ function explanation(call) {
   }
   const backends = el('ul', {});
   for (const step of x.backends) {
-    backends.append(el('li', {}, el('strong', {}, step.backend), ' ' + step.outcome.toLowerCase()
-      .replace(/_/g, ' ') + (step.detail ? ': ' + step.detail : '')));
+    const outcome = step.outcome.toLowerCase().replace(/_/g, ' ');
+    const detail = step.detail && step.detail.toLowerCase() !== outcome ? ': ' + step.detail : '';
+    backends.append(el('li', {}, el('strong', {}, step.backend), ' ' + outcome + detail));
   }
   box.append(el('p', {}, 'Backends:'), backends);
   if (x.identity) {
