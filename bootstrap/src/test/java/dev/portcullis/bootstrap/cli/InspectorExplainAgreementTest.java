@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.bootstrap.Portcullis;
 import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
-import dev.portcullis.domain.port.in.Explanation;
 import dev.portcullis.gateway.ApiKind;
 import dev.portcullis.gateway.GatewaySettingsFixture;
 import dev.portcullis.gateway.LocalGateway;
@@ -24,12 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,10 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The decision inspector and the explanation agree on every case of the bad-input catalogue
  * (adapters-lambda's {@code BadInputs}, docs/security.md) that can travel as an HTTP request: the
- * gateway's status is the explanation's, and the inspector shows the status and reason that the
- * explain use case gives for the very event the authorizer got. Each case runs on a REST REQUEST
- * and an HTTP API 2.0 authorizer without a cache and without identity sources, so that every one
- * reaches the authorizer.
+ * gateway's status is the explanation's, and the inspector shows the status and reason that {@code
+ * explain --json --event} prints for the very event the authorizer got. Each case runs on a REST
+ * REQUEST and an HTTP API 2.0 authorizer without a cache and without identity sources, so that
+ * every one reaches the authorizer.
  *
  * <p>Left out, because no HTTP request carries them: the catalogue's unusable events (not JSON,
  * ill-formed UTF-8, wrong types, names given twice in the JSON, forged ARNs), which the gateway
@@ -51,6 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * token, which API Gateway's header quota refuses before the authorizer (431).
  */
 class InspectorExplainAgreementTest {
+
+  @TempDir Path dir;
 
   private static final String ADMIN = DemoWorld.ADMIN_TOKEN;
   private static final String READER = DemoWorld.READER_TOKEN;
@@ -227,14 +231,27 @@ class InspectorExplainAgreementTest {
       // Assert
       assertThat(calls).hasSize(1);
       assertThat(events).as("the authorizer got the request").hasSize(1);
-      Explanation explained = component.eventExplainer().explain(events.get(0));
+      JsonNode explained = explain(env, events.get(0));
       assertThat(status)
           .as("the gateway answers what explain says")
-          .isEqualTo(explained.status().code());
+          .isEqualTo(explained.get("status").asInt());
       assertThat(shown.get("status").asInt()).isEqualTo(status);
-      assertThat(shown.at("/explanation/status").asInt()).isEqualTo(explained.status().code());
-      assertThat(shown.at("/explanation/reason").asText()).isEqualTo(explained.reason());
+      assertThat(shown.at("/explanation/status").asInt())
+          .isEqualTo(explained.get("status").asInt());
+      assertThat(shown.at("/explanation/reason").asText())
+          .isEqualTo(explained.get("reason").asText());
     }
+  }
+
+  /** What {@code explain --json --event FILE} prints for {@code event}, in {@code env}. */
+  private JsonNode explain(Map<String, String> env, byte[] event) throws IOException {
+    Path file = dir.resolve("event.json");
+    Files.write(file, event);
+    InProcessCli cli = new InProcessCli();
+    cli.env.putAll(env);
+    cli.run("", "explain", "--json", "--event", file.toString());
+    assertThat(cli.stderr()).as("explain's standard error").isEmpty();
+    return JSON.readTree(cli.stdout());
   }
 
   /** Sends the case over a plain socket, so that any header bytes go as they are; the status. */
