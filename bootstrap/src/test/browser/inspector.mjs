@@ -89,7 +89,6 @@ try {
   await open(page, hostile);
   const shown = await page.textContent('#detail');
   check(shown.includes(config.hostile.decoded), 'the hostile path shows as text');
-  check(shown.includes(config.hostile.userAgent), 'the hostile user agent shows as text');
   check(await page.evaluate(() => window.__pwned === undefined), 'nothing the caller sent ran');
   check(await page.$$eval('#calls script, #calls img, #detail script, #detail img',
     (found) => found.length === 0), 'no element came from the caller');
