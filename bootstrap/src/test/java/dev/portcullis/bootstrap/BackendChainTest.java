@@ -4,14 +4,9 @@ import static dev.portcullis.bootstrap.TokenEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.AuthorizerFailureException;
 import dev.portcullis.adapters.lambda.DecisionObserver;
@@ -22,8 +17,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,18 +117,6 @@ class BackendChainTest {
   }
 
   private static String jwt(String subject, List<String> roles, RSAKey signer) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
-            new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(subject)
-                .claim("roles", roles)
-                .issueTime(Date.from(Instant.now().minusSeconds(5)))
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .build());
-    jwt.sign(new RSASSASigner(signer));
-    return jwt.serialize();
+    return SignedTokens.jwt(signer, subject, Map.of("roles", roles));
   }
 }

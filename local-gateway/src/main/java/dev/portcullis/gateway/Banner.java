@@ -37,6 +37,7 @@ public final class Banner {
     line(
         text, "integration", settings.upstream().map(u -> "upstream " + u).orElse("built-in echo"));
     line(text, "access log", "standard error, one line per request");
+    line(text, "inspector", base + InspectorHandler.PREFIX + "/ (this machine only)");
     if (perIdentityOnly(settings, simpleResponses)) {
       text.append(
           "  warning: simple responses are cached per identity source, not per route: one"

@@ -25,12 +25,20 @@ final class CachingAuthorizer {
    * An answer, from the cache or from the authorizer.
    *
    * @param latencyMillis how long the authorizer took; 0 when the cache answered
+   * @param event the event sent to the authorizer; null when the cache answered
    */
-  record Answered(AuthorizerResponse answer, AccessLog.Cache cache, long latencyMillis)
+  record Answered(
+      AuthorizerResponse answer, AccessLog.Cache cache, long latencyMillis, byte[] event)
       implements Outcome {}
 
-  /** The authorizer refused the caller (401) or failed (500); nothing was cached. */
-  record Failed(Rejection rejection, AccessLog.Cache cache) implements Outcome {}
+  /**
+   * The authorizer refused the caller (401) or failed (500); nothing was cached.
+   *
+   * @param detail the authorizer's error message, or what API Gateway would refuse in its answer
+   * @param event the event sent to the authorizer
+   */
+  record Failed(Rejection rejection, AccessLog.Cache cache, String detail, byte[] event)
+      implements Outcome {}
 
   private final GatewaySettings settings;
   private final RequestStreamHandler authorizer;
@@ -59,7 +67,7 @@ final class CachingAuthorizer {
     String key = cached ? ResultCache.key(admitted.identityValues()) : null;
     AuthorizerResponse answer = cached ? cache.get(key) : null;
     if (answer != null) {
-      return new Answered(answer, AccessLog.Cache.HIT, 0);
+      return new Answered(answer, AccessLog.Cache.HIT, 0, null);
     }
     AccessLog.Cache use = cached ? AccessLog.Cache.MISS : AccessLog.Cache.OFF;
     long invoked = System.nanoTime();
@@ -75,12 +83,17 @@ final class CachingAuthorizer {
     if (cached) {
       cache.put(key, fresh);
     }
-    return new Answered(fresh, use, latencyMillis);
+    return new Answered(fresh, use, latencyMillis, answered.event());
+  }
+
+  /** The event the authorizer gets for {@code request}: what a cache hit spared it. */
+  byte[] event(IncomingRequest request, RequestGate.Admitted admitted) {
+    return events.write(request, admitted.route(), admitted.identityValues());
   }
 
   private Outcome invoke(
       IncomingRequest request, RequestGate.Admitted admitted, AccessLog.Cache use) {
-    byte[] event = events.write(request, admitted.route(), admitted.identityValues());
+    byte[] event = event(request, admitted);
     ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
     try {
       authorizer.handleRequest(
@@ -89,22 +102,25 @@ final class CachingAuthorizer {
           new LambdaContext(request.requestId(), settings.api(), errors));
     } catch (Exception e) {
       if (LocalGateway.UNAUTHORIZED.equals(e.getMessage())) {
-        return new Failed(Rejection.UNAUTHORIZED, use);
+        return new Failed(Rejection.UNAUTHORIZED, use, LocalGateway.UNAUTHORIZED, event);
       }
       // The adapter's failure messages never hold a token: they name the backend or the problem.
       errors.println("portcullis serve: the authorizer failed: " + e.getMessage());
-      return new Failed(Rejection.AUTHORIZER_FAILURE, use);
+      return new Failed(Rejection.AUTHORIZER_FAILURE, use, String.valueOf(e.getMessage()), event);
     }
     byte[] bytes = response.toByteArray();
     if (settings.kind() == ApiKind.WEBSOCKET && bytes.length > MAX_WEBSOCKET_RESULT_BYTES) {
-      errors.println("portcullis serve: the authorizer's answer is larger than 8 KB");
-      return new Failed(Rejection.AUTHORIZER_FAILURE, use);
+      String detail = "the authorizer's answer is larger than 8 KB";
+      errors.println("portcullis serve: " + detail);
+      return new Failed(Rejection.AUTHORIZER_FAILURE, use, detail, event);
     }
     try {
-      return new Answered(ResponseReader.read(bytes, settings.kind(), simpleResponses), use, 0);
+      return new Answered(
+          ResponseReader.read(bytes, settings.kind(), simpleResponses), use, 0, event);
     } catch (MalformedResponseException e) {
-      errors.println("portcullis serve: API Gateway would refuse the answer: " + e.getMessage());
-      return new Failed(Rejection.AUTHORIZER_FAILURE, use);
+      String detail = "API Gateway would refuse the answer: " + e.getMessage();
+      errors.println("portcullis serve: " + detail);
+      return new Failed(Rejection.AUTHORIZER_FAILURE, use, detail, event);
     }
   }
 }

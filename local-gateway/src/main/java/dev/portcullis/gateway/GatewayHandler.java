@@ -18,17 +18,22 @@ import java.util.List;
  * Plays API Gateway for one request: the {@link RequestGate} checks it, the {@link
  * CachingAuthorizer} answers for the caller, the answer's policy is evaluated against the route's
  * ARN, and {@link Replies} answers 401, 403 or 500 as API Gateway would, or hands the request to
- * the integration. Every request gets one access-log line.
+ * the integration. Every request gets one access-log line, and a place in the decision inspector.
  */
 final class GatewayHandler implements HttpHandler {
 
   private final ApiKind kind;
+  private final GatewaySettings settings;
   private final RequestGate gate;
   private final CachingAuthorizer authorizer;
   private final Replies replies;
   private final AccessLog accessLog;
   private final PrintStream errors;
   private final Clock clock;
+  private final DecisionInspector inspector;
+
+  /** A reply, and how the request came to it. */
+  private record Handled(Replies.Reply reply, CallTrace trace) {}
 
   GatewayHandler(
       GatewaySettings settings,
@@ -37,14 +42,17 @@ final class GatewayHandler implements HttpHandler {
       ResultCache cache,
       Integration integration,
       PrintStream log,
-      Clock clock) {
+      Clock clock,
+      DecisionInspector inspector) {
     this.kind = settings.kind();
+    this.settings = settings;
     this.gate = new RequestGate(settings);
     this.authorizer = new CachingAuthorizer(settings, authorizer, simpleResponses, cache, log);
     this.replies = new Replies(settings.kind().family(), integration, log);
     this.accessLog = new AccessLog(log);
     this.errors = log;
     this.clock = clock;
+    this.inspector = inspector;
   }
 
   @Override
@@ -52,25 +60,29 @@ final class GatewayHandler implements HttpHandler {
     long started = System.nanoTime();
     Instant at = clock.instant();
     IncomingRequest request = RequestGate.read(exchange, at);
-    Replies.Reply reply;
+    Handled handled;
     try {
-      reply = process(exchange, request);
+      handled = process(exchange, request);
     } catch (RuntimeException | IOException e) {
       errors.println("portcullis serve: unexpected " + e.getClass().getSimpleName());
-      reply = replies.rejection(Rejection.AUTHORIZER_FAILURE, AccessLog.Cache.NONE, null);
+      handled = failed(Rejection.AUTHORIZER_FAILURE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reply = replies.rejection(Rejection.INTEGRATION_FAILURE, AccessLog.Cache.NONE, null);
+      handled = failed(Rejection.INTEGRATION_FAILURE);
     }
-    // Logged before the answer is sent, so a client that has its answer finds the line written.
+    Replies.Reply reply = handled.reply();
+    long latency = System.nanoTime() - started;
+    // Logged and kept before the answer is sent, so a client that has its answer finds both.
     accessLog.log(
         at,
         request.method(),
         request.rawPath(),
         reply.status(),
-        System.nanoTime() - started,
+        latency,
         reply.cache(),
         reply.principal());
+    inspector.record(
+        request, reply.status(), reply.principal(), reply.cache(), latency, handled.trace());
     try {
       replies.send(exchange, request, reply);
     } finally {
@@ -78,26 +90,45 @@ final class GatewayHandler implements HttpHandler {
     }
   }
 
-  private Replies.Reply process(HttpExchange exchange, IncomingRequest request)
+  private Handled failed(Rejection rejection) {
+    return new Handled(
+        replies.rejection(rejection, AccessLog.Cache.NONE, null),
+        CallTrace.refused(null, rejection));
+  }
+
+  private Handled process(HttpExchange exchange, IncomingRequest request)
       throws IOException, InterruptedException {
     RequestGate.Admission admission = gate.admit(request, exchange.getRequestURI().toString());
     if (admission instanceof RequestGate.Refused refused) {
-      return replies.rejection(refused.rejection(), AccessLog.Cache.NONE, null);
+      Rejection rejection = refused.rejection();
+      RouteCall route =
+          rejection == Rejection.UNAUTHORIZED ? RouteCall.of(kind, settings.api(), request) : null;
+      return new Handled(
+          replies.rejection(rejection, AccessLog.Cache.NONE, null),
+          CallTrace.refused(route, rejection));
     }
     RequestGate.Admitted admitted = (RequestGate.Admitted) admission;
+    RouteCall route = admitted.route();
     CachingAuthorizer.Outcome outcome = authorizer.authorize(request, admitted);
     if (outcome instanceof CachingAuthorizer.Failed failed) {
-      return replies.rejection(failed.rejection(), failed.cache(), null);
+      return new Handled(
+          replies.rejection(failed.rejection(), failed.cache(), null),
+          new CallTrace(route, failed.rejection(), failed.event(), true, null, failed.detail()));
     }
     CachingAuthorizer.Answered answered = (CachingAuthorizer.Answered) outcome;
     AuthorizerResponse answer = answered.answer();
+    boolean sent = answered.event() != null;
+    byte[] event = sent ? answered.event() : authorizer.event(request, admitted);
     String principal = principal(answer);
-    Rejection denial = evaluate(answer, admitted.route().arn());
+    Rejection denial = evaluate(answer, route.arn());
+    CallTrace trace = new CallTrace(route, denial, event, sent, answer, null);
     if (denial != null) {
-      return replies.rejection(denial, answered.cache(), principal);
+      return new Handled(replies.rejection(denial, answered.cache(), principal), trace);
     }
     AuthorizedCall call = new AuthorizedCall(kind, answer, answered.latencyMillis());
-    return replies.forward(exchange.getRequestBody(), request, call, answered.cache(), principal);
+    return new Handled(
+        replies.forward(exchange.getRequestBody(), request, call, answered.cache(), principal),
+        trace);
   }
 
   /** Null when the answer allows {@code arn}; otherwise the kind of 403. */

@@ -3,6 +3,7 @@ package dev.portcullis.gateway;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,10 @@ import java.util.function.LongSupplier;
  * <p>The authorizer is a {@link RequestStreamHandler}, invoked as Lambda invokes it: the event in,
  * the answer out, or an exception. As on API Gateway, an exception whose message is exactly {@value
  * #UNAUTHORIZED} means 401, and any other means 500.
+ *
+ * <p>Under {@code /_portcullis/} it serves the decision inspector instead, which never reaches the
+ * authorizer: the last requests, each with its masked event, the answer, the policy and, with an
+ * {@link CallExplainer}, the explanation.
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -140,6 +145,7 @@ public final class LocalGateway implements AutoCloseable {
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
     private PrintStream log = System.err;
+    private CallExplainer explainer;
 
     private Builder(GatewaySettings settings, RequestStreamHandler authorizer) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -170,6 +176,15 @@ public final class LocalGateway implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What the decision inspector shows as the explanation of each event; without one, it shows the
+     * event, the answer and the policy only.
+     */
+    public Builder explainer(CallExplainer explainer) {
+      this.explainer = Objects.requireNonNull(explainer, "explainer");
+      return this;
+    }
+
     /** Binds the address and starts serving. */
     public LocalGateway start() throws IOException {
       Integration integration =
@@ -177,7 +192,8 @@ public final class LocalGateway implements AutoCloseable {
               .upstream()
               .<Integration>map(UpstreamIntegration::new)
               .orElseGet(EchoIntegration::new);
-      GatewayHandler handler =
+      DecisionInspector inspector = new DecisionInspector(explainer);
+      GatewayHandler gateway =
           new GatewayHandler(
               settings,
               authorizer,
@@ -185,7 +201,9 @@ public final class LocalGateway implements AutoCloseable {
               new ResultCache(settings.cacheTtlSeconds(), ticker),
               integration,
               log,
-              clock);
+              clock,
+              inspector);
+      InspectorHandler inspection = new InspectorHandler(inspector);
       HttpServer server =
           HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
       AtomicInteger count = new AtomicInteger();
@@ -198,7 +216,15 @@ public final class LocalGateway implements AutoCloseable {
                 return thread;
               });
       InFlight inFlight = new InFlight();
-      server.createContext("/", handler).getFilters().add(inFlight);
+      HttpHandler routes =
+          exchange -> {
+            if (InspectorHandler.claims(exchange.getRequestURI())) {
+              inspection.handle(exchange);
+            } else {
+              gateway.handle(exchange);
+            }
+          };
+      server.createContext("/", routes).getFilters().add(inFlight);
       server.setExecutor(workers);
       server.start();
       return new LocalGateway(server, workers, settings, inFlight);

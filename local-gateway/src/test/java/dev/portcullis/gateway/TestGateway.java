@@ -74,6 +74,19 @@ public final class TestGateway implements AutoCloseable {
       RequestStreamHandler authorizer,
       boolean simple,
       TestAuthorizer world) {
+    return start(settings, authorizer, simple, world, null);
+  }
+
+  /**
+   * A gateway in front of {@code authorizer} whose decision inspector explains each event with
+   * {@code explainer}, or explains nothing when it is null.
+   */
+  public static TestGateway start(
+      GatewaySettings settings,
+      RequestStreamHandler authorizer,
+      boolean simple,
+      TestAuthorizer world,
+      CallExplainer explainer) {
     AtomicLong ticker = new AtomicLong(1_000_000_000L);
     AtomicInteger invocations = new AtomicInteger();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -83,12 +96,15 @@ public final class TestGateway implements AutoCloseable {
           authorizer.handleRequest(event, response, context);
         };
     try {
-      LocalGateway gateway =
+      LocalGateway.Builder builder =
           LocalGateway.builder(GatewaySettingsFixture.withPort(settings, 0), counted)
               .simpleResponses(simple)
               .ticker(ticker::get)
-              .log(new PrintStream(log, true, StandardCharsets.UTF_8))
-              .start();
+              .log(new PrintStream(log, true, StandardCharsets.UTF_8));
+      if (explainer != null) {
+        builder.explainer(explainer);
+      }
+      LocalGateway gateway = builder.start();
       return new TestGateway(gateway, ticker, invocations, world, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -136,6 +152,11 @@ public final class TestGateway implements AutoCloseable {
   /** A call carrying {@code token} as a Bearer credential in the Authorization header. */
   HttpResponse<String> call(String method, String path, String token) {
     return send(method, path, "Authorization", "Bearer " + token);
+  }
+
+  /** The number of times the authorizer ran. */
+  public int invocations() {
+    return invocations.get();
   }
 
   /** Moves the cache's clock forward. */

@@ -62,15 +62,14 @@ public final class AuthorizerAdapter {
     Optional<String> fingerprintPrefix = Optional.empty();
     Optional<String> backend = Optional.empty();
     Optional<String> cause = Optional.empty();
+    List<String> droppedGrants = List.of();
     try {
       AuthorizerEvent parsed = EventReader.read(event, settings.tokenSources());
       kind = parsed.kind();
-      RouteTarget target = parsed.target(kind);
-      Optional<String> presented =
-          CredentialExtractor.extract(parsed, kind, settings.tokenSources());
+      AuthorizationRequest request = request(parsed, kind, settings);
       Decision decision;
       try {
-        decision = authorize.authorize(new AuthorizationRequest(presented, target));
+        decision = authorize.authorize(request);
       } catch (BackendUnavailableException e) {
         backend = Optional.of(e.backend());
         cause = Optional.of(e.causeSummary());
@@ -95,6 +94,7 @@ public final class AuthorizerAdapter {
       }
       Decision.Authenticated authenticated = (Decision.Authenticated) decision;
       principalId = Optional.of(authenticated.principalId());
+      droppedGrants = authenticated.droppedGrants();
       backend = Optional.of(authenticated.identity().backend());
       try {
         ResponseWriter.write(kind, settings.httpResponseMode(), authenticated, response);
@@ -139,7 +139,8 @@ public final class AuthorizerAdapter {
               fingerprintPrefix,
               backend,
               cause,
-              (nanoTime.getAsLong() - started) / 1000));
+              (nanoTime.getAsLong() - started) / 1000,
+              droppedGrants));
     }
   }
 
@@ -177,6 +178,20 @@ public final class AuthorizerAdapter {
         HttpResponseMode.SIMPLE,
         ResponseWriter.write(EventKind.HTTP_V2, HttpResponseMode.SIMPLE, decision, discarded));
     return new PrimingReport(kinds, written);
+  }
+
+  /**
+   * The request an event asks about: its route and the credential its kind and the token sources
+   * point at. Both {@link #handle} and {@link EventExplainer} read events through it.
+   *
+   * @throws AuthorizerFailureException when the event names no usable route
+   * @throws UnauthorizedException when the credential is ambiguous or its scheme malformed
+   */
+  static AuthorizationRequest request(
+      AuthorizerEvent parsed, EventKind kind, AdapterSettings settings) {
+    RouteTarget target = parsed.target(kind);
+    Optional<String> presented = CredentialExtractor.extract(parsed, kind, settings.tokenSources());
+    return new AuthorizationRequest(presented, target);
   }
 
   private void observe(DecisionRecord record) {

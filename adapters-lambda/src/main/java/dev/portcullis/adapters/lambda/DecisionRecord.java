@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.lambda;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  *     backend's cause summary such as {@code ResourceNotFound: table portcullis-sessions in
  *     eu-west-1}, or the size of an answer that did not fit
  * @param latencyMicros the time spent in the adapter, in microseconds
+ * @param droppedGrants why each grant the identity's roles hold was left out of its policy (a value
+ *     missing or not a plain path segment), naming the grant but never the value
  */
 public record DecisionRecord(
     String requestId,
@@ -30,7 +33,8 @@ public record DecisionRecord(
     Optional<String> fingerprintPrefix,
     Optional<String> backend,
     Optional<String> cause,
-    long latencyMicros) {
+    long latencyMicros,
+    List<String> droppedGrants) {
 
   public DecisionRecord {
     Objects.requireNonNull(outcome, "outcome");
@@ -39,5 +43,6 @@ public record DecisionRecord(
     Objects.requireNonNull(fingerprintPrefix, "fingerprintPrefix");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(cause, "cause");
+    droppedGrants = List.copyOf(droppedGrants);
   }
 }

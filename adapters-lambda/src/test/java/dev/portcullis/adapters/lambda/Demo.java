@@ -6,7 +6,6 @@ import dev.portcullis.adapters.inmemory.InMemorySessionStore;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Session;
-import dev.portcullis.domain.port.in.AuthorizeUseCase;
 import dev.portcullis.domain.rules.AccessRules;
 import dev.portcullis.domain.service.AuthorizeService;
 import dev.portcullis.domain.service.SessionIdentityResolver;
@@ -55,7 +54,7 @@ final class Demo {
   }
 
   /** The real domain service over an in-memory store seeded from docs/examples/sessions.json. */
-  static AuthorizeUseCase useCase() {
+  static AuthorizeService useCase() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     InMemorySessionStore store = new InMemorySessionStore();
     for (Object entry : list(map(read("sessions.json")).get("sessions"))) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       InvokeCommand.class,
       CheckCommand.class,
+      ExplainCommand.class,
       SessionsCommand.class,
       TableCommand.class,
       ServeCommand.class,

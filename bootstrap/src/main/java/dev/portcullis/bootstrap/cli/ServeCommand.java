@@ -8,6 +8,7 @@ import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.bootstrap.wiring.PortcullisComponent;
 import dev.portcullis.gateway.ApiKind;
 import dev.portcullis.gateway.Banner;
+import dev.portcullis.gateway.CallExplainer;
 import dev.portcullis.gateway.DemoGuide;
 import dev.portcullis.gateway.DemoTokens;
 import dev.portcullis.gateway.GatewaySettings;
@@ -43,8 +44,9 @@ import picocli.CommandLine.Option;
           + " wiring Lambda uses (configured by the PORTCULLIS_* variables), caches the answer as"
           + " API Gateway does, evaluates the policy against the request's ARN, and answers 401,"
           + " 403 or 500 as API Gateway would. Allowed requests go to --upstream with the"
-          + " authorizer's answer in X-Portcullis-* headers, or to a built-in echo. See"
-          + " docs/local-gateway.md.",
+          + " authorizer's answer in X-Portcullis-* headers, or to a built-in echo. The decision"
+          + " inspector at /_portcullis/ shows the last 200 requests, each with its event (tokens"
+          + " masked), answer, policy and explanation. See docs/local-gateway.md.",
       ""
     },
     footer = {
@@ -172,6 +174,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       gateway =
           LocalGateway.builder(settings, authorizer(component))
+              .explainer(explainer(component))
               .simpleResponses(simple)
               .log(terminal.err())
               .start();
@@ -217,6 +220,14 @@ public final class ServeCommand implements Callable<Integer> {
   static RequestStreamHandler authorizer(PortcullisComponent component) {
     AuthorizerAdapter adapter = component.authorizer();
     return (event, response, context) -> adapter.handle(event, response, context.getAwsRequestId());
+  }
+
+  /**
+   * The decision inspector's explanations: the event the gateway sent, read exactly as the
+   * authorizer reads it and explained as {@code explain} explains it.
+   */
+  static CallExplainer explainer(PortcullisComponent component) {
+    return component.eventExplainer()::explain;
   }
 
   /** Whether the authorizer answers HTTP payload 2.0 with simple responses. */

@@ -6,6 +6,8 @@ import dev.portcullis.adapters.lambda.AdapterSettings;
 import dev.portcullis.adapters.lambda.HttpResponseMode;
 import dev.portcullis.adapters.lambda.TokenSource;
 import dev.portcullis.domain.rules.AccessRules;
+import dev.portcullis.domain.rules.Grant;
+import dev.portcullis.domain.rules.PathVariables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -49,6 +52,7 @@ final class ConfigurationReader {
         settings.parsed(
             "PORTCULLIS_HTTP_RESPONSE", "iam", HttpResponseMode::parse, "use iam or simple");
     CacheConfig cache = cache();
+    List<String> scopeWarnings = rules == null ? List.of() : scopedGrants(rules, backends, jwt);
     List<String> problems = settings.problems();
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
@@ -56,7 +60,9 @@ final class ConfigurationReader {
     List<String> warnings =
         Stream.concat(
                 unused.stream().map(UnusedSetting::message),
-                rules.warnings().stream().map(warning -> "PORTCULLIS_RULES: " + warning))
+                Stream.concat(
+                    rules.warnings().stream().map(warning -> "PORTCULLIS_RULES: " + warning),
+                    scopeWarnings.stream()))
             .toList();
     return new Configuration(
         backends,
@@ -69,6 +75,51 @@ final class ConfigurationReader {
         cache,
         unused,
         warnings);
+  }
+
+  /**
+   * Checks that some configured backend can supply each attribute a grant fills in. JWT claims
+   * reach an identity only where PORTCULLIS_JWT_CONTEXT_CLAIMS maps them, so a chain of JWT alone
+   * that maps none for a grant's attribute is a problem: the grant could never apply. Seed and
+   * session attributes are open-ended, so beside a session backend an unmapped claim only means
+   * that JWT callers never get the grant, which is a warning.
+   *
+   * @return the warnings; the problems go to the settings
+   */
+  private List<String> scopedGrants(
+      AccessRules rules, List<Backend> backends, Optional<JwtSettings> jwt) {
+    Set<String> mapped = new TreeSet<>();
+    jwt.ifPresent(j -> j.contextClaims().forEach(claim -> mapped.add(claim.attribute())));
+    boolean sessions = backends.contains(Backend.MEMORY) || backends.contains(Backend.DYNAMODB);
+    List<String> warnings = new ArrayList<>();
+    if (jwt.isEmpty()) {
+      return warnings;
+    }
+    for (Map.Entry<String, List<Grant>> role : new TreeMap<>(rules.asMap()).entrySet()) {
+      for (Grant grant : role.getValue()) {
+        for (String name : grant.variables()) {
+          if (name.equals(PathVariables.PRINCIPAL_ID) || mapped.contains(name)) {
+            continue;
+          }
+          String message =
+              "PORTCULLIS_RULES: role '"
+                  + role.getKey()
+                  + "': grant '"
+                  + grant
+                  + "' names attribute '"
+                  + name
+                  + "', which no JWT claim is mapped to: add "
+                  + name
+                  + "=CLAIM to PORTCULLIS_JWT_CONTEXT_CLAIMS";
+          if (sessions) {
+            warnings.add(message + ", or JWT callers never get it");
+          } else {
+            settings.problem(message + ", or no configured backend supplies it");
+          }
+        }
+      }
+    }
+    return warnings;
   }
 
   private void unknownVariables() {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Writes one JSON line per decision, with fields that CloudWatch Logs Insights discovers by itself:
  * request id, event kind, outcome, reason, principal, fingerprint prefix, backend, the cause of a
- * failure and latency. It never receives a token, so it can never write one.
+ * failure, the grants dropped for the identity, and latency. It never receives a token, so it can
+ * never write one.
  */
 public final class DecisionLogger implements DecisionObserver {
 
@@ -83,6 +84,13 @@ public final class DecisionLogger implements DecisionObserver {
       optional(g, "tokenFp", record.fingerprintPrefix());
       optional(g, "backend", record.backend());
       optional(g, "cause", record.cause());
+      if (!record.droppedGrants().isEmpty()) {
+        g.writeArrayFieldStart("droppedGrants");
+        for (String dropped : record.droppedGrants()) {
+          g.writeString(dropped);
+        }
+        g.writeEndArray();
+      }
       g.writeNumberField("latencyUs", record.latencyMicros());
       if (metrics != null) {
         metrics.writeFields(g, record, now.toEpochMilli());

@@ -6,6 +6,7 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import dev.portcullis.bootstrap.cli.CheckCommand;
 import dev.portcullis.bootstrap.cli.CompletionCommand;
+import dev.portcullis.bootstrap.cli.ExplainCommand;
 import dev.portcullis.bootstrap.cli.InvokeCommand;
 import dev.portcullis.bootstrap.cli.PortcullisCommand;
 import dev.portcullis.bootstrap.cli.ServeCommand;
@@ -34,6 +35,11 @@ interface CliModule {
   @IntoMap
   @ClassKey(InvokeCommand.class)
   Object invoke(InvokeCommand command);
+
+  @Binds
+  @IntoMap
+  @ClassKey(ExplainCommand.class)
+  Object explain(ExplainCommand command);
 
   @Binds
   @IntoMap

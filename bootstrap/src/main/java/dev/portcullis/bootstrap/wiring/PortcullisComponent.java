@@ -4,7 +4,9 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
 import dev.portcullis.adapters.lambda.DecisionObserver;
+import dev.portcullis.adapters.lambda.EventExplainer;
 import dev.portcullis.bootstrap.config.Configuration;
+import dev.portcullis.domain.port.in.ExplainUseCase;
 import dev.portcullis.domain.port.in.SessionAdministrationUseCase;
 import dev.portcullis.domain.port.out.IdentityResolver;
 import java.time.Clock;
@@ -18,6 +20,12 @@ public interface PortcullisComponent {
 
   /** The Lambda entry adapter, over exactly the configured backends. */
   AuthorizerAdapter authorizer();
+
+  /** Explains a call by the same steps that decide it, for {@code explain} and {@code serve}. */
+  ExplainUseCase explain();
+
+  /** Explains one raw Lambda event, read exactly as {@link #authorizer()} reads it. */
+  EventExplainer eventExplainer();
 
   /** Session administration over the first session backend of the chain. */
   SessionAdministrationUseCase sessions();

@@ -320,7 +320,8 @@ class DecisionMetricsTest {
         outcome == Outcome.ERROR
             ? Optional.of("Throttled: GetItem on table t in r")
             : Optional.empty(),
-        micros);
+        micros,
+        List.of());
   }
 
   private static Credential token(String value) {

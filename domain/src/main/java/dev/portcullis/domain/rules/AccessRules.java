@@ -1,6 +1,7 @@
 package dev.portcullis.domain.rules;
 
 import dev.portcullis.domain.answer.AnswerLimits;
+import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.policy.PolicyBuilder;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.text.Ascii;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -85,6 +88,39 @@ public final class AccessRules {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
+  /**
+   * The grants of the given roles and of {@value #ANY_AUTHENTICATED} as they apply to this
+   * identity: its own values filled in, and every grant it cannot take dropped, with the reason.
+   */
+  public AppliedGrants applyTo(Collection<String> roles, Identity identity) {
+    Set<Grant> applied = new LinkedHashSet<>();
+    List<String> dropped = new ArrayList<>();
+    for (Grant grant : grantsFor(roles)) {
+      Grant.Applied outcome = grant.applyTo(identity);
+      if (outcome instanceof Grant.Applied.Applies applies) {
+        applied.add(applies.grant());
+      } else if (outcome instanceof Grant.Applied.Dropped drop) {
+        dropped.add("grant '" + grant + "' dropped: " + drop.reason());
+      }
+    }
+    return new AppliedGrants(applied, dropped);
+  }
+
+  /**
+   * The names of the caller's values the grants of these roles (and of {@value #ANY_AUTHENTICATED})
+   * fill in: with the roles, everything a policy depends on.
+   */
+  public Set<String> variablesOf(Collection<String> roles) {
+    return grantsFor(roles).stream()
+        .flatMap(grant -> grant.variables().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Every variable any grant names, sorted. */
+  public Set<String> variables() {
+    return variablesOf(grantsByRole.keySet());
+  }
+
   /** The role names, sorted. */
   public Set<String> roles() {
     return new TreeMap<>(grantsByRole).keySet();
@@ -103,9 +139,20 @@ public final class AccessRules {
     return AnswerLimits.worstCaseAnswerBytes(worstCasePolicy(roles));
   }
 
-  /** The policy of these roles on the longest API and stage prefix. */
+  /**
+   * The policy of these roles on the longest API and stage prefix, for an identity whose values are
+   * each as long as {@link PathVariables#MAX_VALUE_LENGTH} allows and differ from each other, so
+   * that no two filled-in grants merge.
+   */
   private PolicyDocument worstCasePolicy(Collection<String> roles) {
-    return PolicyBuilder.build(grantsFor(roles), AnswerLimits.LONGEST_TARGET);
+    List<String> names = List.copyOf(variablesOf(roles));
+    Function<String, String> longest =
+        name -> String.format("%0" + PathVariables.MAX_VALUE_LENGTH + "d", names.indexOf(name));
+    List<Grant> filled =
+        grantsFor(roles).stream()
+            .map(grant -> grant instanceof Grant.HttpGrant http ? http.filled(longest) : grant)
+            .toList();
+    return PolicyBuilder.build(filled, AnswerLimits.LONGEST_TARGET);
   }
 
   /**

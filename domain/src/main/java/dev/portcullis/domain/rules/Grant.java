@@ -1,11 +1,13 @@
 package dev.portcullis.domain.rules;
 
+import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.text.Ascii;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One permission: an HTTP method and path pattern ({@code GET /orders/*}, {@code * /*}), or a
@@ -39,6 +41,29 @@ public sealed interface Grant {
 
   /** What this grant adds after {@code STAGE/} in policy resources: one or more patterns. */
   List<String> resourceSuffixes();
+
+  /** The names of the caller's values the grant's path names ({@link PathVariables}). */
+  default Set<String> variables() {
+    return Set.of();
+  }
+
+  /**
+   * The grant as it applies to this identity: itself when it names no variable, else with the
+   * identity's own values filled in, or dropped when one of them is missing or not a plain path
+   * segment. A grant is never widened to stand in for a value it cannot take.
+   */
+  default Applied applyTo(Identity identity) {
+    return new Applied.Applies(this);
+  }
+
+  /** What a grant comes to for one identity. */
+  sealed interface Applied {
+    /** The grant applies, as {@code grant}: the caller's values filled in. */
+    record Applies(Grant grant) implements Applied {}
+
+    /** The grant does not apply to this identity, and why (never quoting the value). */
+    record Dropped(String reason) implements Applied {}
+  }
 
   /** Parses one grant, or says what is wrong with it. */
   static Parsed parse(String text) {
@@ -102,6 +127,33 @@ public sealed interface Grant {
     }
 
     @Override
+    public Set<String> variables() {
+      return PathVariables.names(pathPattern);
+    }
+
+    @Override
+    public Applied applyTo(Identity identity) {
+      Set<String> names = variables();
+      if (names.isEmpty()) {
+        return new Applied.Applies(this);
+      }
+      for (String name : names) {
+        Optional<String> problem =
+            PathVariables.valueProblem(name, PathVariables.valueOf(name, identity));
+        if (problem.isPresent()) {
+          return new Applied.Dropped(problem.get());
+        }
+      }
+      return new Applied.Applies(
+          filled(name -> PathVariables.valueOf(name, identity).orElseThrow()));
+    }
+
+    /** This grant with each variable replaced by {@code values(name)}. */
+    HttpGrant filled(Function<String, String> values) {
+      return new HttpGrant(method, PathVariables.replaced(pathPattern, values));
+    }
+
+    @Override
     public String toString() {
       return method + " " + pathPattern;
     }
@@ -122,10 +174,24 @@ public sealed interface Grant {
     }
 
     static Optional<String> pathProblem(String path) {
-      if (path.length() > MAX_PATH_LENGTH) {
-        return Optional.of("has a path longer than " + MAX_PATH_LENGTH + " characters");
+      Optional<String> variableProblem = PathVariables.problem(path);
+      if (variableProblem.isPresent()) {
+        return variableProblem;
       }
-      if (!Ascii.isPolicyPath(path)) {
+      // Checked with every variable at its longest value: what any identity can make of the path.
+      String longest = PathVariables.longest(path);
+      if (longest.length() > MAX_PATH_LENGTH) {
+        return Optional.of(
+            "has a path longer than "
+                + MAX_PATH_LENGTH
+                + " characters"
+                + (PathVariables.any(path)
+                    ? " with each variable at its longest value, "
+                        + PathVariables.MAX_VALUE_LENGTH
+                        + " characters"
+                    : ""));
+      }
+      if (!Ascii.isPolicyPath(longest)) {
         return Optional.of(
             "has path '"
                 + path

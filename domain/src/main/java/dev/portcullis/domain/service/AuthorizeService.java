@@ -3,18 +3,22 @@ package dev.portcullis.domain.service;
 import dev.portcullis.domain.model.Credential;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Resolution;
+import dev.portcullis.domain.policy.IdentityPolicy;
 import dev.portcullis.domain.policy.PolicyCache;
-import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.PolicyEvaluator;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
 import dev.portcullis.domain.port.in.AuthorizeUseCase;
 import dev.portcullis.domain.port.in.Decision;
+import dev.portcullis.domain.port.in.Explanation.BackendStep;
+import dev.portcullis.domain.port.in.Explanation.BackendStep.Outcome;
+import dev.portcullis.domain.port.out.BackendUnavailableException;
 import dev.portcullis.domain.port.out.IdentityResolver;
 import dev.portcullis.domain.rules.AccessRules;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Decides on a call: resolves the credential over the chain of backends, then builds the policy of
@@ -27,16 +31,18 @@ import java.util.Optional;
  */
 public final class AuthorizeService implements AuthorizeUseCase {
 
-  /** Identity shapes (role set, API and stage) whose policies are kept. */
+  /** Identity shapes (role set, filled-in values, API and stage) whose policies are kept. */
   static final int POLICY_CACHE_ENTRIES = 512;
 
   private final List<IdentityResolver> chain;
+  private final AccessRules rules;
   private final PolicyCache policies;
   private final Clock clock;
 
   public AuthorizeService(List<IdentityResolver> chain, AccessRules rules, Clock clock) {
     this.chain = List.copyOf(chain);
-    this.policies = new PolicyCache(Objects.requireNonNull(rules, "rules"), POLICY_CACHE_ENTRIES);
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.policies = new PolicyCache(rules, POLICY_CACHE_ENTRIES);
     this.clock = Objects.requireNonNull(clock, "clock");
     if (this.chain.isEmpty()) {
       throw new IllegalArgumentException("the chain of identity backends must not be empty");
@@ -45,6 +51,21 @@ public final class AuthorizeService implements AuthorizeUseCase {
 
   @Override
   public Decision authorize(AuthorizationRequest request) {
+    return decide(request, null);
+  }
+
+  /** The rules decisions are made by, for {@link ExplainService}. */
+  AccessRules rules() {
+    return rules;
+  }
+
+  /**
+   * The decision, telling {@code steps} (when not null) what each backend of the chain did: the one
+   * code path behind both {@link #authorize} and {@link ExplainService}.
+   *
+   * @throws BackendUnavailableException when a backend cannot answer, after telling {@code steps}
+   */
+  Decision decide(AuthorizationRequest request, Consumer<BackendStep> steps) {
     if (request.presentedCredential().isEmpty()) {
       return new Decision.Unauthenticated("missing_credential", Optional.empty(), Optional.empty());
     }
@@ -55,15 +76,27 @@ public final class AuthorizeService implements AuthorizeUseCase {
     }
     Credential credential = parsed.get();
     boolean accepted = false;
-    for (IdentityResolver resolver : chain) {
+    for (int i = 0; i < chain.size(); i++) {
+      IdentityResolver resolver = chain.get(i);
       if (!resolver.accepts(credential)) {
+        tell(steps, resolver, Outcome.NOT_ASKED, "it does not take credentials of this shape");
         continue;
       }
       accepted = true;
-      Resolution resolution = resolver.resolve(credential);
+      Resolution resolution;
+      try {
+        resolution = resolver.resolve(credential);
+      } catch (BackendUnavailableException e) {
+        tell(steps, resolver, Outcome.CANNOT_ANSWER, e.causeSummary());
+        notReached(steps, i + 1);
+        throw e;
+      }
       if (resolution instanceof Resolution.NotFound) {
+        tell(steps, resolver, Outcome.NOT_FOUND, "it does not know the credential");
         continue;
       }
+      tell(steps, resolver, outcome(resolution), resolution.reason());
+      notReached(steps, i + 1);
       if (resolution instanceof Resolution.Resolved resolved) {
         return decide(resolved.identity(), request, credential);
       }
@@ -84,12 +117,36 @@ public final class AuthorizeService implements AuthorizeUseCase {
     }
     // The policy names every route the roles grant on this API and stage, so it is built once per
     // identity shape; whether it allows the called route is evaluated on every call.
-    PolicyDocument policy = policies.policyFor(identity.roles(), request.target());
+    IdentityPolicy policy = policies.policyFor(identity, request.target());
     return new Decision.Authenticated(
         identity,
-        policy,
+        policy.policy(),
         ContextBuilder.build(identity),
-        PolicyEvaluator.allows(policy, request.target().arn()),
-        Optional.of(credential.fingerprint()));
+        PolicyEvaluator.allows(policy.policy(), request.target().arn()),
+        Optional.of(credential.fingerprint()),
+        policy.droppedGrants());
+  }
+
+  private static Outcome outcome(Resolution resolution) {
+    if (resolution instanceof Resolution.Resolved) {
+      return Outcome.RESOLVED;
+    }
+    if (resolution instanceof Resolution.Expired) {
+      return Outcome.EXPIRED;
+    }
+    return resolution instanceof Resolution.Revoked ? Outcome.REVOKED : Outcome.INVALID;
+  }
+
+  private static void tell(
+      Consumer<BackendStep> steps, IdentityResolver resolver, Outcome outcome, String detail) {
+    if (steps != null) {
+      steps.accept(new BackendStep(resolver.name(), outcome, detail));
+    }
+  }
+
+  private void notReached(Consumer<BackendStep> steps, int from) {
+    for (int i = from; steps != null && i < chain.size(); i++) {
+      tell(steps, chain.get(i), Outcome.NOT_REACHED, "an earlier backend decided");
+    }
   }
 }

@@ -3,6 +3,9 @@ package dev.portcullis.domain.port.in;
 import dev.portcullis.domain.model.Fingerprint;
 import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.policy.PolicyDocument;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,21 +24,34 @@ public sealed interface Decision {
 
   /**
    * The caller is known. {@code policy} covers every route its roles grant on this API and stage;
-   * {@code targetAllowed} says whether it allows the route called now.
+   * {@code targetAllowed} says whether it allows the route called now; {@code droppedGrants} says
+   * why any grant of its roles was left out for this identity, for the decision log.
    */
   record Authenticated(
       Identity identity,
       PolicyDocument policy,
       Map<String, Object> context,
       boolean targetAllowed,
-      Optional<Fingerprint> fingerprint)
+      Optional<Fingerprint> fingerprint,
+      List<String> droppedGrants)
       implements Decision {
 
     public Authenticated {
       Objects.requireNonNull(identity, "identity");
       Objects.requireNonNull(policy, "policy");
-      context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+      context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
       Objects.requireNonNull(fingerprint, "fingerprint");
+      droppedGrants = List.copyOf(droppedGrants);
+    }
+
+    /** A decision for an identity none of whose grants were dropped. */
+    public Authenticated(
+        Identity identity,
+        PolicyDocument policy,
+        Map<String, Object> context,
+        boolean targetAllowed,
+        Optional<Fingerprint> fingerprint) {
+      this(identity, policy, context, targetAllowed, fingerprint, List.of());
     }
 
     public String principalId() {
