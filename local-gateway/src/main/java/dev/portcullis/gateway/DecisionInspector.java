@@ -147,31 +147,27 @@ final class DecisionInspector {
       return "The policy allows the route: the integration answered.";
     }
     boolean consulted = trace.event() != null;
-    switch (trace.rejection()) {
-      case UNAUTHORIZED:
-        return consulted
-            ? "The authorizer answered Unauthorized: API Gateway answers 401."
-            : "An identity source is missing: API Gateway answers 401 without calling the"
-                + " authorizer.";
-      case EXPLICIT_DENY:
-        return "The policy denies the route explicitly: API Gateway answers 403.";
-      case IMPLICIT_DENY:
-        return trace.answer() instanceof AuthorizerResponse.Simple
-            ? "The simple answer says isAuthorized false: API Gateway answers 403."
-            : "No resource of the policy matches the route: API Gateway answers 403.";
-      case AUTHORIZER_FAILURE:
-        return "The authorizer failed, or answered in a shape API Gateway refuses: 500.";
-      case HEADERS_TOO_LARGE:
-        return "The headers are over API Gateway's quota: refused before the authorizer.";
-      case ARN_TOO_LONG:
-        return "The method ARN is over 1,600 bytes: refused before the authorizer.";
-      case UNSUPPORTED_METHOD:
-        return "API Gateway does not route this method: refused before the authorizer.";
-      case PAYLOAD_TOO_LARGE:
-        return "The body is over API Gateway's 10 MB quota.";
-      default:
-        return "The integration could not be reached.";
-    }
+    return switch (trace.rejection()) {
+      case UNAUTHORIZED ->
+          consulted
+              ? "The authorizer answered Unauthorized: API Gateway answers 401."
+              : "An identity source is missing: API Gateway answers 401 without calling the"
+                  + " authorizer.";
+      case EXPLICIT_DENY -> "The policy denies the route explicitly: API Gateway answers 403.";
+      case IMPLICIT_DENY ->
+          trace.answer() instanceof AuthorizerResponse.Simple
+              ? "The simple answer says isAuthorized false: API Gateway answers 403."
+              : "No resource of the policy matches the route: API Gateway answers 403.";
+      case AUTHORIZER_FAILURE ->
+          "The authorizer failed, or answered in a shape API Gateway refuses: 500.";
+      case HEADERS_TOO_LARGE ->
+          "The headers are over API Gateway's quota: refused before the authorizer.";
+      case ARN_TOO_LONG -> "The method ARN is over 1,600 bytes: refused before the authorizer.";
+      case UNSUPPORTED_METHOD ->
+          "API Gateway does not route this method: refused before the authorizer.";
+      case PAYLOAD_TOO_LARGE -> "The body is over API Gateway's 10 MB quota.";
+      default -> "The integration could not be reached.";
+    };
   }
 
   private static ObjectNode answer(AuthorizerResponse answer) {

@@ -75,33 +75,18 @@ final class TokenMask {
   }
 
   private void top(ObjectNode event) {
-    Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = event.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode value = field.getValue();
       switch (field.getKey()) {
-        case "authorizationToken":
-          replaceText(value, this::credential, field);
-          break;
-        case "identitySource":
-          replaceEach(value, this::whole, field);
-          break;
-        case "headers":
-        case "multiValueHeaders":
-          headers(value);
-          break;
-        case "queryStringParameters":
-        case "multiValueQueryStringParameters":
-          values(value);
-          break;
-        case "rawQueryString":
-          replaceText(value, v -> pairs(v, "&"), field);
-          break;
-        case "cookies":
-          replaceEach(value, v -> pairs(v, ";"), field);
-          break;
-        default:
-          break;
+        case "authorizationToken" -> replaceText(value, this::credential, field);
+        case "identitySource" -> replaceEach(value, this::whole, field);
+        case "headers", "multiValueHeaders" -> headers(value);
+        case "queryStringParameters", "multiValueQueryStringParameters" -> values(value);
+        case "rawQueryString" -> replaceText(value, v -> pairs(v, "&"), field);
+        case "cookies" -> replaceEach(value, v -> pairs(v, ";"), field);
+        default -> {}
       }
     }
   }
@@ -110,7 +95,7 @@ final class TokenMask {
     if (!(headers instanceof ObjectNode)) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = headers.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = headers.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> header = fields.next();
       String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -129,7 +114,7 @@ final class TokenMask {
     if (!(parameters instanceof ObjectNode)) {
       return;
     }
-    parameters.fields().forEachRemaining(p -> replaceEach(p.getValue(), this::whole, p));
+    parameters.properties().forEach(p -> replaceEach(p.getValue(), this::whole, p));
   }
 
   private void replaceEach(
@@ -207,8 +192,8 @@ final class TokenMask {
   void scrub(JsonNode node) {
     if (node instanceof ObjectNode object) {
       object
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               field -> {
                 if (field.getValue().isTextual()) {
                   field.setValue(TextNode.valueOf(scrubbed(field.getValue().textValue())));

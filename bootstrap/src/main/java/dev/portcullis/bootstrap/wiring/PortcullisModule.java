@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.wiring;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.portcullis.adapters.lambda.AuthorizerAdapter;
@@ -17,7 +18,7 @@ import javax.inject.Singleton;
 
 /** Binds the domain's authorize and explain use cases, and the Lambda entry adapters. */
 @Module
-final class PortcullisModule {
+abstract class PortcullisModule {
 
   private PortcullisModule() {}
 
@@ -28,10 +29,8 @@ final class PortcullisModule {
     return new AuthorizeService(chain, configuration.rules(), clock);
   }
 
-  @Provides
-  static AuthorizeUseCase authorize(AuthorizeService decisions) {
-    return decisions;
-  }
+  @Binds
+  abstract AuthorizeUseCase authorize(AuthorizeService decisions);
 
   /** Explanations come from the very service that decides, over the same chain and cache. */
   @Provides
