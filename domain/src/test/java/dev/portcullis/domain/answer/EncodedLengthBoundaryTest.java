@@ -15,6 +15,14 @@ class EncodedLengthBoundaryTest {
   }
 
   @Test
+  void json_lengths_change_at_u0080_and_u0800() {
+    assertThat(JsonSize.ofString("\u007F")).isEqualTo(2 + 1);
+    assertThat(JsonSize.ofString("\u0080")).isEqualTo(2 + 2);
+    assertThat(JsonSize.ofString("\u07FF")).isEqualTo(2 + 2);
+    assertThat(JsonSize.ofString("\u0800")).isEqualTo(2 + 3);
+  }
+
+  @Test
   void utf8_lengths_change_at_u0080_u0800_and_u10000() {
     assertThat(Unicode.utf8Length("\u007F")).isEqualTo(1);
     assertThat(Unicode.utf8Length("\u0080")).isEqualTo(2);

@@ -21,6 +21,11 @@ class BackendUnavailableSummaryTest {
   }
 
   @Test
+  void a_summary_shorter_than_the_ellipsis_is_kept_whole() {
+    assertThat(summaryOf("ab")).isEqualTo("ab");
+  }
+
+  @Test
   void a_surrogate_pair_is_kept_as_the_character_it_spells() {
     assertThat(summaryOf("Timeout: \uD83D\uDE00 table t"))
         .isEqualTo("Timeout: \uD83D\uDE00 table t");
