@@ -4,6 +4,7 @@ import static dev.portcullis.adapters.lambda.Demo.ADMIN_TOKEN;
 import static dev.portcullis.adapters.lambda.Demo.object;
 import static dev.portcullis.adapters.lambda.Demo.requestEvent;
 import static dev.portcullis.adapters.lambda.Demo.tokenEvent;
+import static dev.portcullis.adapters.lambda.Demo.v2Event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The event reader at its edges: an event of exactly the size limit that arrives in small pieces
- * from a stream that cannot say how much it holds, and a header that is not the cookie header.
+ * from a stream that cannot say how much it holds, a header that is not the cookie header, and null
+ * or mistyped fields.
  */
 class EventReaderEdgesTest {
 
@@ -58,5 +60,42 @@ class EventReaderEdgesTest {
 
     assertThat(run.thrown()).isInstanceOf(UnauthorizedException.class);
     assertThat(run.output()).isEmpty();
+  }
+
+  @Test
+  void a_null_version_is_an_absent_version() {
+    String event =
+        requestEvent(
+            "\"version\":null," + object("headers", "Authorization", "Bearer " + ADMIN_TOKEN));
+
+    Harness.Run run = Harness.demo().run(event);
+
+    assertThat(run.thrown()).as("thrown").isNull();
+    assertThat(run.text()).contains("\"Effect\":\"Allow\"");
+  }
+
+  @Test
+  void a_number_where_a_string_belongs_is_an_invalid_event_even_in_a_field_the_kind_ignores() {
+    String event =
+        requestEvent(
+            "\"authorizationToken\":5,"
+                + object("headers", "Authorization", "Bearer " + ADMIN_TOKEN));
+
+    Harness.Run run = Harness.demo().run(event);
+
+    assertThat(run.thrown())
+        .isInstanceOf(AuthorizerFailureException.class)
+        .hasMessageContaining("'authorizationToken' is not a string");
+  }
+
+  @Test
+  void a_null_cookie_list_is_no_cookies_and_the_header_still_decides() {
+    String event =
+        v2Event("\"cookies\":null," + object("headers", "authorization", "Bearer " + ADMIN_TOKEN));
+
+    Harness.Run run = Harness.demo().run(event);
+
+    assertThat(run.thrown()).as("thrown").isNull();
+    assertThat(run.text()).contains("\"Effect\":\"Allow\"");
   }
 }
