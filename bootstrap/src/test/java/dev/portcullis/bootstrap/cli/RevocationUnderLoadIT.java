@@ -188,7 +188,8 @@ class RevocationUnderLoadIT {
       }
       System.out.printf(
           "revocation under load: %d requests (%d for revoked sessions, %d of them 200 after"
-              + " the revocation), %d clients, %d sessions, %d revocations, %d ms of load, latest acceptance %d ms after a revocation (bound %d ms)%n",
+              + " the revocation), %d clients, %d sessions, %d revocations, %d ms of load,"
+              + " latest acceptance %d ms after a revocation (bound %d ms)%n",
           all.size(),
           revoked.size(),
           acceptedAfterRevocation.size(),
