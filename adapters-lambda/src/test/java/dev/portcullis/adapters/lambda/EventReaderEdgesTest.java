@@ -98,4 +98,14 @@ class EventReaderEdgesTest {
     assertThat(run.thrown()).as("thrown").isNull();
     assertThat(run.text()).contains("\"Effect\":\"Allow\"");
   }
+
+  @Test
+  void a_null_inside_the_cookie_list_is_skipped_and_the_next_cookie_still_counts() {
+    String event = v2Event("\"cookies\":[null,\"session=" + ADMIN_TOKEN + "\"]");
+
+    Harness.Run run = Harness.demo().run(event);
+
+    assertThat(run.thrown()).as("thrown").isNull();
+    assertThat(run.text()).contains("\"Effect\":\"Allow\"");
+  }
 }

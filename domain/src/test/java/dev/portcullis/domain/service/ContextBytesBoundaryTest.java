@@ -64,4 +64,11 @@ class ContextBytesBoundaryTest {
     assertThat(ContextBuilder.contextBytes(Map.of("flag", true)))
         .isEqualTo("{\"flag\":true}".length());
   }
+
+  @Test
+  void a_role_starting_with_a_comma_is_left_out_like_any_role_holding_one() {
+    String roles = ContextBuilder.roles(identity(Set.of(",admin", "reader"), Map.of()));
+
+    assertThat(roles).isEqualTo("reader");
+  }
 }
