@@ -4,6 +4,7 @@ import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.policy.PolicyBuilder;
 import dev.portcullis.domain.policy.PolicyDocument;
 import dev.portcullis.domain.policy.PolicyEvaluator;
+import dev.portcullis.domain.policy.PreparedPolicy;
 import dev.portcullis.domain.rules.AccessRules;
 import dev.portcullis.domain.rules.Grant;
 import java.util.List;
@@ -45,6 +46,7 @@ public class PolicyBenchmark {
   RouteTarget orders;
   RouteTarget connect;
   PolicyDocument readerPolicy;
+  PreparedPolicy readerPrepared;
 
   @Setup
   public void setUp() {
@@ -59,8 +61,11 @@ public class PolicyBenchmark {
     orders = RouteTarget.parse(ORDERS_ARN);
     connect = RouteTarget.parse(CONNECT_ARN);
     readerPolicy = PolicyBuilder.build(readerGrants, orders);
+    readerPrepared = PreparedPolicy.of(readerPolicy);
     if (!PolicyEvaluator.allows(readerPolicy, ORDERS_ARN)
-        || PolicyEvaluator.allows(readerPolicy, DELETE_ARN)) {
+        || PolicyEvaluator.allows(readerPolicy, DELETE_ARN)
+        || !readerPrepared.allows(ORDERS_ARN)
+        || readerPrepared.allows(DELETE_ARN)) {
       throw new IllegalStateException(
           "the reader policy is not the documented one: " + readerPolicy);
     }
@@ -94,5 +99,15 @@ public class PolicyBenchmark {
   @Benchmark
   public boolean evaluateDenied() {
     return PolicyEvaluator.allows(readerPolicy, DELETE_ARN);
+  }
+
+  @Benchmark
+  public boolean evaluateAllowedPrepared() {
+    return readerPrepared.allows(ORDERS_ARN);
+  }
+
+  @Benchmark
+  public boolean evaluateDeniedPrepared() {
+    return readerPrepared.allows(DELETE_ARN);
   }
 }

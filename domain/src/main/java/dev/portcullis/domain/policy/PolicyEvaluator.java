@@ -14,7 +14,7 @@ public final class PolicyEvaluator {
    * True when a statement that applies to {@code arn} allows it and none denies it. Loops rather
    * than streams, because this runs on every call, where {@code PolicyBenchmark.evaluateAllowed}
    * and {@code evaluateDenied} measure the difference (docs/performance.md, "Why the policy is
-   * evaluated with loops").
+   * evaluated with loops, and prepared once").
    */
   public static boolean allows(PolicyDocument policy, String arn) {
     boolean allowed = false;

@@ -116,11 +116,6 @@ public final class AccessRules {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** Every variable any grant names, sorted. */
-  public Set<String> variables() {
-    return variablesOf(grantsByRole.keySet());
-  }
-
   /** The role names, sorted. */
   public Set<String> roles() {
     return new TreeMap<>(grantsByRole).keySet();

@@ -5,7 +5,6 @@ import dev.portcullis.domain.model.Identity;
 import dev.portcullis.domain.model.Resolution;
 import dev.portcullis.domain.policy.IdentityPolicy;
 import dev.portcullis.domain.policy.PolicyCache;
-import dev.portcullis.domain.policy.PolicyEvaluator;
 import dev.portcullis.domain.port.in.AuthorizationRequest;
 import dev.portcullis.domain.port.in.AuthorizeUseCase;
 import dev.portcullis.domain.port.in.Decision;
@@ -122,7 +121,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
         identity,
         policy.policy(),
         ContextBuilder.build(identity),
-        PolicyEvaluator.allows(policy.policy(), request.target().arn()),
+        policy.allows(request.target().arn()),
         Optional.of(credential.fingerprint()),
         policy.droppedGrants());
   }
