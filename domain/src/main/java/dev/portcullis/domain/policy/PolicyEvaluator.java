@@ -11,10 +11,11 @@ public final class PolicyEvaluator {
   private PolicyEvaluator() {}
 
   /**
-   * True when a statement that applies to {@code arn} allows it and none denies it. Loops rather
-   * than streams, because this runs on every call, where {@code PolicyBenchmark.evaluateAllowed}
-   * and {@code evaluateDenied} measure the difference (docs/performance.md, "Why the policy is
-   * evaluated with loops, and prepared once").
+   * True when a statement that applies to {@code arn} allows it and none denies it: the reference
+   * that {@link PreparedPolicy}, which the authorizer's calls use, must answer alike. Loops rather
+   * than streams, because the local gateway runs it on every request it forwards, where {@code
+   * PolicyBenchmark.evaluateAllowed} and {@code evaluateDenied} measure the difference
+   * (docs/performance.md, "Why the policy is evaluated with loops, and prepared once").
    */
   public static boolean allows(PolicyDocument policy, String arn) {
     boolean allowed = false;
