@@ -21,8 +21,7 @@ class CheckCommandTest {
 
   @BeforeEach
   void configure() {
-    env.put("PORTCULLIS_RULES", "file:" + EXAMPLES.resolve("rules.json"));
-    env.put("PORTCULLIS_SESSIONS_FILE", EXAMPLES.resolve("sessions.json").toString());
+    cli.useExampleWorld();
   }
 
   @Test

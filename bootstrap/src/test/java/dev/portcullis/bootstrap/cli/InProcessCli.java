@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +18,13 @@ final class InProcessCli {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final StringBuilder allErr = new StringBuilder();
+
+  /** The demo world of docs/examples: its rules, and its seed sessions in the memory backend. */
+  void useExampleWorld() {
+    Path examples = Path.of("..", "docs", "examples");
+    env.put("PORTCULLIS_RULES", "file:" + examples.resolve("rules.json"));
+    env.put("PORTCULLIS_SESSIONS_FILE", examples.resolve("sessions.json").toString());
+  }
 
   /** Runs one command; both streams hold this run's output only. */
   int run(String stdin, String... args) {

@@ -20,8 +20,7 @@ class InvokeCommandTest {
 
   @BeforeEach
   void configure() {
-    env.put("PORTCULLIS_RULES", "file:" + EXAMPLES.resolve("rules.json"));
-    env.put("PORTCULLIS_SESSIONS_FILE", EXAMPLES.resolve("sessions.json").toString());
+    cli.useExampleWorld();
   }
 
   @Test
