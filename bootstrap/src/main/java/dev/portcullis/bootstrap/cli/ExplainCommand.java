@@ -5,7 +5,6 @@ import dev.portcullis.bootstrap.config.Configuration;
 import dev.portcullis.domain.model.MalformedArnException;
 import dev.portcullis.domain.model.RouteTarget;
 import dev.portcullis.domain.port.in.Explanation;
-import dev.portcullis.gateway.ApiCoordinates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,9 +147,19 @@ public final class ExplainCommand implements Callable<Integer> {
     if (route.length != 2) {
       throw new UsageException("--token-stdin needs METHOD PATH, such as GET /orders/42");
     }
-    String arn;
+    String arn =
+        "arn:aws:execute-api:"
+            + region
+            + ":"
+            + account
+            + ":"
+            + apiId
+            + "/"
+            + stage
+            + "/"
+            + route[0]
+            + route[1];
     try {
-      arn = new ApiCoordinates(apiId, stage, account, region).routeArn(route[0], route[1]);
       RouteTarget.parse(arn);
     } catch (MalformedArnException e) {
       throw new UsageException(
@@ -162,11 +171,9 @@ public final class ExplainCommand implements Callable<Integer> {
               + apiId
               + "/"
               + stage
-              + " is not a route API Gateway sends: "
+              + " is not a route API"
+              + " Gateway sends: "
               + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      // An API coordinate out of its shape: the message names the option and what it takes.
-      throw new UsageException(e.getMessage());
     }
     String line =
         new String(terminal.in().readAllBytes(), StandardCharsets.UTF_8)

@@ -165,13 +165,4 @@ class ExplainCommandTest {
     assertThat(code).isEqualTo(Main.FAILURE);
     assertThat(cli.stderr()).contains("--token-stdin needs METHOD PATH");
   }
-
-  @Test
-  void anAccountThatIsNotTwelveDigitsIsAUsageErrorNamingTheOption() {
-    int code = cli.run(READER, "explain", "--account", "12", "--token-stdin", "GET", "/orders");
-
-    assertThat(code).isEqualTo(Main.FAILURE);
-    assertThat(cli.stderr()).contains("--account '12' is not 12 digits");
-    assertThat(cli.stdout()).isEmpty();
-  }
 }
